@@ -1,0 +1,100 @@
+// The effective plan of one session: the protocol's defaults with the
+// person's (or therapist's) settings applied, clamped into the ranges the
+// protocol allows, and every duration scaled by the timescale. Resolving never
+// throws: an out-of-range setting is clamped, so a replayed log always folds.
+import type { Protocol, WakeUpPhase, WorkPhase } from '../protocol/schema.js';
+import type { SessionSettings } from './events.js';
+
+export interface SessionPlan {
+  protocol: Protocol;
+  timescale: number;
+  tempo: { squeezeMs: number; holdMs: number; releaseMs: number; restBetweenRepsMs: number };
+  wakeUp: { checkInEveryReps: number; capReps: number } | null;
+  work: {
+    sets: number;
+    repsPerSet: number;
+    restBetweenSetsMs: number;
+    leadInMs: number;
+    checkInAfterEachSet: boolean;
+  } | null;
+  answerTimeoutMs: number;
+  /** A short "ready" beat before the first squeeze of every run of reps. */
+  countInMs: number;
+  spokenCounts: boolean;
+  speakSetup: boolean;
+  favouredCues: readonly string[];
+  maxCuesPerResponse: number;
+}
+
+const COUNT_IN_MS = 2000;
+
+export function resolvePlan(protocol: Protocol, settings: SessionSettings): SessionPlan {
+  const timescale = clamp(settings.timescale ?? 1, 0.001, 1);
+  const scaled = (ms: number) => Math.max(1, Math.round(ms * timescale));
+  const { adjustable } = protocol;
+  const wakeUpPhase = protocol.phases.find((p): p is WakeUpPhase => p.kind === 'wake-up');
+  const workPhase = protocol.phases.find((p): p is WorkPhase => p.kind === 'work');
+  const holdMs = clampTo(settings.holdMs ?? protocol.tempo.holdMs, adjustable.holdMs);
+
+  return {
+    protocol,
+    timescale,
+    tempo: {
+      squeezeMs: scaled(protocol.tempo.squeezeMs),
+      holdMs: scaled(holdMs),
+      releaseMs: scaled(protocol.tempo.releaseMs),
+      restBetweenRepsMs: scaled(protocol.tempo.restBetweenRepsMs),
+    },
+    wakeUp: wakeUpPhase
+      ? {
+          checkInEveryReps: clampTo(
+            settings.checkInEveryReps ?? wakeUpPhase.checkInEveryReps,
+            adjustable.checkInEveryReps,
+          ),
+          capReps: clampTo(settings.wakeUpCapReps ?? wakeUpPhase.capReps, adjustable.wakeUpCapReps),
+        }
+      : null,
+    work: workPhase
+      ? {
+          sets: settings.sets ?? workPhase.sets,
+          repsPerSet: settings.repsPerSet ?? workPhase.repsPerSet,
+          restBetweenSetsMs: scaled(
+            1000 *
+              clampTo(
+                settings.restBetweenSetsSeconds ?? workPhase.restBetweenSetsSeconds,
+                adjustable.restBetweenSetsSeconds,
+              ),
+          ),
+          leadInMs: scaled(1000 * workPhase.leadInSeconds),
+          checkInAfterEachSet: workPhase.checkInAfterEachSet,
+        }
+      : null,
+    answerTimeoutMs: scaled(
+      1000 * (settings.answerTimeoutSeconds ?? protocol.checkIns.answerTimeoutSeconds),
+    ),
+    countInMs: scaled(COUNT_IN_MS),
+    spokenCounts: settings.spokenCounts ?? true,
+    speakSetup: settings.speakSetup ?? true,
+    favouredCues: settings.favouredCues ?? [],
+    maxCuesPerResponse: protocol.maxCuesPerResponse,
+  };
+}
+
+/** How long one rep lasts from its squeeze cue to the end of its release. */
+export function repActiveMs(plan: SessionPlan): number {
+  return plan.tempo.squeezeMs + plan.tempo.holdMs + plan.tempo.releaseMs;
+}
+
+/** Spoken text takes time; this estimate (about 160 words a minute) keeps cues from overlapping. */
+export function estimateSpeechMs(text: string, timescale: number): number {
+  const words = text.trim().split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.round((500 + words * 380) * timescale));
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+function clampTo(value: number, range: { min: number; max: number }): number {
+  return clamp(value, range.min, range.max);
+}

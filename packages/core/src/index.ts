@@ -1,0 +1,48 @@
+// @glutewake/core: protocols as data, the session engine (a fold over typed
+// events, with time passed in), the cue timeline, the numbers a session yields,
+// and a virtual-clock simulator. No DOM, no Node, no clock reads, no I/O.
+export * from './vocabulary.js';
+export type {
+  Protocol,
+  ProtocolPhase,
+  WakeUpPhase,
+  WorkPhase,
+  Tempo,
+  Cue,
+  CueRule,
+  CueCondition,
+} from './protocol/schema.js';
+export { builtinProtocols, findBuiltinProtocol } from './protocol/builtin.js';
+export type {
+  SessionEvent,
+  SessionEventType,
+  EventOf,
+  SessionSettings,
+  ProtocolRef,
+  SymptomScores,
+} from './engine/events.js';
+export { SESSION_EVENT_TYPES, EVENT_SCHEMA_VERSION } from './engine/events.js';
+export { resolvePlan, estimateSpeechMs, repActiveMs, type SessionPlan } from './engine/plan.js';
+export * from './engine/state.js';
+export { applyEvent, foldSession, type ProtocolLookup } from './engine/apply.js';
+export { advance, nextClockEvent, type Advanced } from './engine/clock.js';
+export {
+  timelineOf,
+  type Timeline,
+  type TimelineStep,
+  type Sound,
+  type Tone,
+  type StepKind,
+} from './engine/timeline.js';
+export { chooseCues, type NewReport } from './engine/cue-rules.js';
+export { summarize, type SessionSummary } from './engine/summary.js';
+export { phrases } from './engine/phrases.js';
+export { parseScript, type ScriptAction, type ScriptMoment, type ScriptResult } from './simulate/script.js';
+export {
+  simulateSession,
+  DEFAULT_SIMULATION_START,
+  type Simulation,
+  type SimulationOptions,
+  type PlayedStep,
+} from './simulate/simulate.js';
+export { planOutline, type PlanOutline } from './simulate/outline.js';

@@ -1,0 +1,36 @@
+// Validation entry point, kept apart from the engine so that apps which only
+// run built-in protocols do not ship the schema library on their first screen.
+import { protocolSchema, type Protocol } from './protocol/schema.js';
+import { sessionEventSchema, type SessionEvent } from './engine/events.js';
+import { validateWith, type ValidationResult } from './protocol/problems.js';
+import { z } from 'zod';
+
+export type { ValidationResult } from './protocol/problems.js';
+export { describePath } from './protocol/problems.js';
+
+/** Checks a protocol document; every problem names the path of the bad field. */
+export function validateProtocol(input: unknown): ValidationResult<Protocol> {
+  return validateWith(protocolSchema, input);
+}
+
+/** Checks one session event, as a device or a server receives it. */
+export function validateSessionEvent(input: unknown): ValidationResult<SessionEvent> {
+  return validateWith(sessionEventSchema, input);
+}
+
+/** Parses JSON text and validates it as a protocol; bad JSON is a problem too. */
+export function validateProtocolText(json: string): ValidationResult<Protocol> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'unreadable';
+    return { ok: false, problems: [`the file is not valid JSON (${reason})`] };
+  }
+  return validateProtocol(parsed);
+}
+
+/** The protocol format as a JSON Schema, for editors that complete and check fields. */
+export function protocolJsonSchema(): unknown {
+  return z.toJSONSchema(protocolSchema, { unrepresentable: 'any' });
+}
