@@ -5,9 +5,34 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs',
-  'fs/promises', 'http', 'http2', 'https', 'net', 'os', 'path', 'perf_hooks', 'process',
-  'readline', 'stream', 'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'timers',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 
 const coreMustStayPure = {
@@ -23,7 +48,13 @@ const coreMustStayPure = {
         patterns: [
           { group: ['node:*'], message: 'packages/core is pure: no Node APIs.' },
           {
-            group: ['**/apps/**', 'glutewake', '@glutewake/web*', '@glutewake/server*', '@glutewake/cli*'],
+            group: [
+              '**/apps/**',
+              'glutewake',
+              '@glutewake/web*',
+              '@glutewake/server*',
+              '@glutewake/cli*',
+            ],
             message: 'Dependencies run one way: apps use core, never the reverse.',
           },
         ],
@@ -32,10 +63,30 @@ const coreMustStayPure = {
     'no-restricted-globals': [
       'error',
       ...[
-        'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB',
-        'fetch', 'XMLHttpRequest', 'AudioContext', 'speechSynthesis', 'location', 'history',
-        'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'requestAnimationFrame',
-        'process', 'require', 'Buffer', '__dirname', '__filename', 'global', 'performance',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'sessionStorage',
+        'indexedDB',
+        'fetch',
+        'XMLHttpRequest',
+        'AudioContext',
+        'speechSynthesis',
+        'location',
+        'history',
+        'setTimeout',
+        'setInterval',
+        'clearTimeout',
+        'clearInterval',
+        'requestAnimationFrame',
+        'process',
+        'require',
+        'Buffer',
+        '__dirname',
+        '__filename',
+        'global',
+        'performance',
       ].map((name) => ({
         name,
         message: 'packages/core is pure: no DOM, Node, timers or clock. Time is passed in.',
@@ -43,8 +94,16 @@ const coreMustStayPure = {
     ],
     'no-restricted-properties': [
       'error',
-      { object: 'Date', property: 'now', message: 'Core never reads the clock: take `now` as an argument.' },
-      { object: 'Math', property: 'random', message: 'Core is deterministic: take randomness as an argument.' },
+      {
+        object: 'Date',
+        property: 'now',
+        message: 'Core never reads the clock: take `now` as an argument.',
+      },
+      {
+        object: 'Math',
+        property: 'random',
+        message: 'Core is deterministic: take randomness as an argument.',
+      },
     ],
     'no-restricted-syntax': [
       'error',
@@ -70,7 +129,10 @@ export default tseslint.config(
       sourceType: 'module',
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',

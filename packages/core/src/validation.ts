@@ -1,7 +1,12 @@
 // Validation entry point, kept apart from the engine so that apps which only
 // run built-in protocols do not ship the schema library on their first screen.
 import { protocolSchema, type Protocol } from './protocol/schema.js';
-import { sessionEventSchema, type SessionEvent } from './engine/events.js';
+import {
+  sessionEventSchema,
+  sessionSettingsSchema,
+  type SessionEvent,
+  type SessionSettings,
+} from './engine/events.js';
 import { validateWith, type ValidationResult } from './protocol/problems.js';
 import { z } from 'zod';
 
@@ -16,6 +21,11 @@ export function validateProtocol(input: unknown): ValidationResult<Protocol> {
 /** Checks one session event, as a device or a server receives it. */
 export function validateSessionEvent(input: unknown): ValidationResult<SessionEvent> {
   return validateWith(sessionEventSchema, input);
+}
+
+/** Checks the settings a session starts with (before the protocol's ranges clamp them). */
+export function validateSessionSettings(input: unknown): ValidationResult<SessionSettings> {
+  return validateWith(sessionSettingsSchema, input);
 }
 
 /** Parses JSON text and validates it as a protocol; bad JSON is a problem too. */
