@@ -21,7 +21,7 @@ export type {
   ProtocolRef,
   SymptomScores,
 } from './engine/events.js';
-export { SESSION_EVENT_TYPES, EVENT_SCHEMA_VERSION } from './engine/events.js';
+export { SESSION_EVENT_TYPES, EVENT_SCHEMA_VERSION } from './engine/event-types.js';
 export { resolvePlan, estimateSpeechMs, repActiveMs, type SessionPlan } from './engine/plan.js';
 export * from './engine/state.js';
 export { applyEvent, foldSession, type ProtocolLookup } from './engine/apply.js';
@@ -37,7 +37,12 @@ export {
 export { chooseCues, type NewReport } from './engine/cue-rules.js';
 export { summarize, type SessionSummary } from './engine/summary.js';
 export { phrases } from './engine/phrases.js';
-export { parseScript, type ScriptAction, type ScriptMoment, type ScriptResult } from './simulate/script.js';
+export {
+  parseScript,
+  type ScriptAction,
+  type ScriptMoment,
+  type ScriptResult,
+} from './simulate/script.js';
 export {
   simulateSession,
   DEFAULT_SIMULATION_START,

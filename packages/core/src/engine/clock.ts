@@ -25,7 +25,10 @@ export function nextClockEvent(state: SessionState): SessionEvent | null {
     };
   }
   if (position.kind === 'check-in') {
-    return { type: 'checkIn.timedOut', at: position.askedAt + checkInTimeoutOffsetMs(plan, position) };
+    return {
+      type: 'checkIn.timedOut',
+      at: position.askedAt + checkInTimeoutOffsetMs(plan, position),
+    };
   }
   return null;
 }
@@ -40,7 +43,11 @@ export interface Advanced {
 export function advance(lookup: ProtocolLookup, state: SessionState, now: number): Advanced {
   const events: SessionEvent[] = [];
   let current = state;
-  for (let due = nextClockEvent(current); due !== null && due.at <= now; due = nextClockEvent(current)) {
+  for (
+    let due = nextClockEvent(current);
+    due !== null && due.at <= now;
+    due = nextClockEvent(current)
+  ) {
     const next = applyEvent(lookup, current, due);
     if (next.ignoredEvents !== current.ignoredEvents) break;
     events.push(due);

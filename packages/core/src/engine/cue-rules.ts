@@ -3,7 +3,14 @@
 // protocol's order; every matching rule adds its cues (no repeats within one
 // response); favoured cues move to the front; the protocol caps how many.
 import type { CueCondition, CueRule } from '../protocol/schema.js';
-import { isGlute, otherGlute, type Balance, type Glute, type PhaseKind, type Region } from '../vocabulary.js';
+import {
+  isGlute,
+  otherGlute,
+  type Balance,
+  type Glute,
+  type PhaseKind,
+  type Region,
+} from '../vocabulary.js';
 import type { SessionPlan } from './plan.js';
 import { loneFiredGlute, type GivenCue, type SessionState } from './state.js';
 

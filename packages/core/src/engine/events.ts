@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { BALANCES, PHASE_KINDS, REGIONS, SYMPTOMS } from '../vocabulary.js';
 import { identifier, intBetween, listOf, oneOf, text } from '../protocol/fields.js';
+import { EVENT_SCHEMA_VERSION, SESSION_EVENT_TYPES } from './event-types.js';
 
-export const EVENT_SCHEMA_VERSION = 1;
+export { EVENT_SCHEMA_VERSION, SESSION_EVENT_TYPES } from './event-types.js';
 
 /** Epoch milliseconds, from 2000-01-01 to 2200-01-01. */
 const instant = z
@@ -92,19 +93,6 @@ const symptomsLogged = z.strictObject({
   note: text(2000).optional(),
 });
 
-export const SESSION_EVENT_TYPES = [
-  'session.started',
-  'rep.completed',
-  'felt',
-  'checkIn.answered',
-  'checkIn.timedOut',
-  'balance.reported',
-  'session.paused',
-  'session.resumed',
-  'session.stopped',
-  'symptoms.logged',
-] as const;
-
 export const sessionEventSchema = z.discriminatedUnion(
   'type',
   [
@@ -119,7 +107,14 @@ export const sessionEventSchema = z.discriminatedUnion(
     stopped,
     symptomsLogged,
   ],
-  { error: `type must be one of ${SESSION_EVENT_TYPES.join(', ')}` },
+  {
+    // The issue's path already ends in `type`; a non-object event falls through
+    // to the default "must be an object" message.
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? `must be one of ${SESSION_EVENT_TYPES.join(', ')}`
+        : undefined,
+  },
 );
 
 export type SessionEvent = z.infer<typeof sessionEventSchema>;

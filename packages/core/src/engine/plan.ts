@@ -30,7 +30,9 @@ const COUNT_IN_MS = 2000;
 
 export function resolvePlan(protocol: Protocol, settings: SessionSettings): SessionPlan {
   const timescale = clamp(settings.timescale ?? 1, 0.001, 1);
-  const scaled = (ms: number) => Math.max(1, Math.round(ms * timescale));
+  // A duration never rounds down to nothing at a small timescale, but a
+  // protocol's zero (no rest between sets, no lead-in) stays zero.
+  const scaled = (ms: number) => (ms === 0 ? 0 : Math.max(1, Math.round(ms * timescale)));
   const { adjustable } = protocol;
   const wakeUpPhase = protocol.phases.find((p): p is WakeUpPhase => p.kind === 'wake-up');
   const workPhase = protocol.phases.find((p): p is WorkPhase => p.kind === 'work');

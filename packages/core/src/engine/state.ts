@@ -152,3 +152,17 @@ export function loneFiredGlute(state: SessionState): Glute | null {
   if (right !== null && left === null) return 'right';
   return null;
 }
+
+/** A copy of a per-set list with the value for `set` (1-based) replaced, padding gaps with `filler`. */
+export function withSetValue<T>(
+  values: readonly T[],
+  set: number | null,
+  value: T,
+  filler: T,
+): T[] {
+  const index = (set ?? 1) - 1;
+  const copy = [...values];
+  while (copy.length < index) copy.push(filler);
+  copy[index] = value;
+  return copy;
+}

@@ -58,7 +58,8 @@ export function summarize(state: SessionState): SessionSummary {
   const { position } = state;
   const endedAt = position.kind === 'ended' ? position.endedAt : null;
   const until = endedAt ?? (position.kind === 'paused' ? position.pausedAt : state.lastEventAt);
-  const activeMs = state.startedAt === null ? 0 : Math.max(0, until - state.startedAt - state.pausedMs);
+  const activeMs =
+    state.startedAt === null ? 0 : Math.max(0, until - state.startedAt - state.pausedMs);
   const { left, right } = state.firedAtRep;
 
   return {

@@ -14,7 +14,12 @@ export type Tone = 'ready' | 'squeeze' | 'release' | 'question' | 'finish';
 
 export type Sound =
   | { kind: 'tone'; tone: Tone }
-  | { kind: 'speech'; text: string; purpose: SpeechPurpose | 'question' | 'farewell'; cueId?: string };
+  | {
+      kind: 'speech';
+      text: string;
+      purpose: SpeechPurpose | 'question' | 'farewell';
+      cueId?: string;
+    };
 
 export type StepKind =
   | 'speech'
@@ -49,12 +54,17 @@ export interface Timeline {
 
 export function timelineOf(state: SessionState): Timeline {
   const { position, plan } = state;
-  if (plan === null || position.kind === 'not-started') return { anchorAt: 0, steps: [], waitsFor: 'start' };
+  if (plan === null || position.kind === 'not-started')
+    return { anchorAt: 0, steps: [], waitsFor: 'start' };
   switch (position.kind) {
     case 'block':
       return blockTimeline(plan, position);
     case 'check-in':
-      return { anchorAt: position.askedAt, steps: checkInSteps(plan, position, 0), waitsFor: 'answer' };
+      return {
+        anchorAt: position.askedAt,
+        steps: checkInSteps(plan, position, 0),
+        waitsFor: 'answer',
+      };
     case 'paused':
       return { anchorAt: position.pausedAt, steps: [], waitsFor: 'resume' };
     case 'ended': {
@@ -78,11 +88,16 @@ export function fullBlockSteps(plan: SessionPlan, block: Block): TimelineStep[] 
   const sets = block.phase === 'work' && block.firstRep === 1 ? (plan.work?.sets ?? null) : null;
   builder.add('count-in', plan.countInMs, null, [
     { kind: 'tone', tone: 'ready' },
-    { kind: 'speech', text: phrases.countIn(sets === null ? null : block.set, sets), purpose: 'instruction' },
+    {
+      kind: 'speech',
+      text: phrases.countIn(sets === null ? null : block.set, sets),
+      purpose: 'instruction',
+    },
   ]);
   for (let rep = block.firstRep; rep <= block.lastRep; rep++) {
     const squeezeSounds: Sound[] = [{ kind: 'tone', tone: 'squeeze' }];
-    if (plan.spokenCounts) squeezeSounds.push({ kind: 'speech', text: phrases.count(rep), purpose: 'count' });
+    if (plan.spokenCounts)
+      squeezeSounds.push({ kind: 'speech', text: phrases.count(rep), purpose: 'count' });
     builder.add('squeeze', plan.tempo.squeezeMs, rep, squeezeSounds);
     builder.add('hold', plan.tempo.holdMs, rep, []);
     builder.add('release', plan.tempo.releaseMs, rep, [{ kind: 'tone', tone: 'release' }]);
@@ -101,7 +116,8 @@ export function repEndOffsetMs(steps: readonly TimelineStep[], rep: number): num
 
 function blockTimeline(plan: SessionPlan, block: Block): Timeline {
   const all = fullBlockSteps(plan, block);
-  const doneUntil = block.nextRep > block.firstRep ? (repEndOffsetMs(all, block.nextRep - 1) ?? 0) : 0;
+  const doneUntil =
+    block.nextRep > block.firstRep ? (repEndOffsetMs(all, block.nextRep - 1) ?? 0) : 0;
   const ahead = all.filter((step) => step.startMs >= doneUntil);
   const end = all.length > 0 ? endOf(all) : 0;
   const after = followingCheckIn(plan, block);
@@ -124,11 +140,17 @@ function followingCheckIn(plan: SessionPlan, block: Block): PendingCheckIn | nul
   };
 }
 
-export function checkInSteps(plan: SessionPlan, checkIn: PendingCheckIn, startMs: number): TimelineStep[] {
+export function checkInSteps(
+  plan: SessionPlan,
+  checkIn: PendingCheckIn,
+  startMs: number,
+): TimelineStep[] {
   const builder = new StepBuilder(plan, checkIn.phase, checkIn.set, startMs);
   for (const line of checkIn.leadIn) builder.addLine(line);
   const question =
-    checkIn.phase === 'work' ? plan.protocol.checkIns.afterSetQuestion : plan.protocol.checkIns.question;
+    checkIn.phase === 'work'
+      ? plan.protocol.checkIns.afterSetQuestion
+      : plan.protocol.checkIns.question;
   builder.add('question', estimateSpeechMs(question, plan.timescale), checkIn.rep, [
     { kind: 'tone', tone: 'question' },
     { kind: 'speech', text: question, purpose: 'question' },
@@ -147,7 +169,9 @@ function addRest(builder: StepBuilder, plan: SessionPlan, restMs: number): void 
   const warningMs = Math.round(10_000 * plan.timescale);
   if (restMs > warningMs * 1.5) {
     builder.add('rest', restMs - warningMs, null, []);
-    builder.add('rest', warningMs, null, [{ kind: 'speech', text: phrases.restEnding, purpose: 'instruction' }]);
+    builder.add('rest', warningMs, null, [
+      { kind: 'speech', text: phrases.restEnding, purpose: 'instruction' },
+    ]);
   } else {
     builder.add('rest', restMs, null, []);
   }
@@ -173,14 +197,23 @@ class StepBuilder {
 
   add(kind: StepKind, durationMs: number, rep: number | null, sounds: Sound[]): void {
     const duration = Math.max(0, Math.round(durationMs));
-    this.steps.push({ kind, startMs: this.cursorMs, durationMs: duration, phase: this.phase, set: this.set, rep, sounds });
+    this.steps.push({
+      kind,
+      startMs: this.cursorMs,
+      durationMs: duration,
+      phase: this.phase,
+      set: this.set,
+      rep,
+      sounds,
+    });
     this.cursorMs += duration;
   }
 
   addLine(line: Line): void {
-    const sound: Sound = line.cueId === undefined
-      ? { kind: 'speech', text: line.text, purpose: line.purpose }
-      : { kind: 'speech', text: line.text, purpose: line.purpose, cueId: line.cueId };
+    const sound: Sound =
+      line.cueId === undefined
+        ? { kind: 'speech', text: line.text, purpose: line.purpose }
+        : { kind: 'speech', text: line.text, purpose: line.purpose, cueId: line.cueId };
     this.add('speech', estimateSpeechMs(line.text, this.plan.timescale), null, [sound]);
   }
 }

@@ -107,7 +107,12 @@ export function askCheckIn(
 }
 
 /** After the last rep of a block: a check-in, the next set, or the end. */
-export function finishBlock(state: SessionState, plan: SessionPlan, block: Block, at: number): SessionState {
+export function finishBlock(
+  state: SessionState,
+  plan: SessionPlan,
+  block: Block,
+  at: number,
+): SessionState {
   if (block.phase === 'wake-up') {
     const atCap = plan.wakeUp !== null && block.lastRep >= plan.wakeUp.capReps;
     return askCheckIn(state, block, at, atCap ? 'cap' : 'interval');
@@ -124,7 +129,8 @@ export function continueWakeUp(
   leadIn: readonly Line[],
   options: { restartRep: number; restMs: number; mayEndAtCap: boolean },
 ): SessionState {
-  if (bothGlutesFired(state)) return startWork(state, plan, at, [...leadIn, say(phrases.bothAwake)]);
+  if (bothGlutesFired(state))
+    return startWork(state, plan, at, [...leadIn, say(phrases.bothAwake)]);
   const cap = plan.wakeUp?.capReps ?? 0;
   if (options.mayEndAtCap && state.wakeUpRepsDone >= cap) {
     const outcome: Outcome = loneFiredGlute(state) === null ? 'not-yet' : 'one-side';
@@ -176,6 +182,16 @@ export function remainingRestMs(plan: SessionPlan, block: Block, at: number): nu
   const restEndsAt = restStartsAt + block.restMs;
   if (at <= restStartsAt) return block.restMs;
   return Math.max(0, restEndsAt - at);
+}
+
+/** The lead-in lines of a block not yet finished at `at`, so a pause does not swallow them. */
+export function unspokenLeadIn(plan: SessionPlan, block: Block, at: number): Line[] {
+  if (block.nextRep > block.firstRep) return [];
+  let lineEndsAt = block.anchorAt;
+  return block.leadIn.filter((line) => {
+    lineEndsAt += estimateSpeechMs(line.text, plan.timescale);
+    return lineEndsAt > at;
+  });
 }
 
 export function leadInMs(plan: SessionPlan, block: Pick<Block, 'leadIn'>): number {

@@ -27,7 +27,9 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** Runs a schema and reports every problem as a plain sentence. */
 export function validateWith<T>(schema: z.ZodType<T>, input: unknown): ValidationResult<T> {
-  const result = schema.safeParse(input, { error: plainDefaultMessage });
+  // reportInput keeps each issue's input, so a wrong value ("x" for a number)
+  // is told apart from a missing one in describeIssue.
+  const result = schema.safeParse(input, { error: plainDefaultMessage, reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   const problems = [...new Set(result.error.issues.map(describeIssue))];
   return { ok: false, problems };

@@ -42,8 +42,11 @@ const workPhase = z.strictObject({
   checkInAfterEachSet: z.boolean({ error: 'must be true or false' }),
 });
 
+// The union's path already ends in `kind`; a non-object phase falls through to
+// the default "must be an object" message.
 const phase = z.discriminatedUnion('kind', [wakeUpPhase, workPhase], {
-  error: `kind must be one of ${PHASE_KINDS.join(', ')}`,
+  error: (issue) =>
+    issue.code === 'invalid_union' ? `must be one of ${PHASE_KINDS.join(', ')}` : undefined,
 });
 
 const region = oneOf(REGIONS);
@@ -201,7 +204,10 @@ function checkConsistency(protocol: Raw, ctx: z.RefinementCtx): void {
     rule.say.forEach((cueId, sayIndex) => {
       const said = cuesById.get(cueId);
       if (!said) {
-        problem(['cueRules', ruleIndex, 'say', sayIndex], `names a cue "${cueId}" that is not in cues`);
+        problem(
+          ['cueRules', ruleIndex, 'say', sayIndex],
+          `names a cue "${cueId}" that is not in cues`,
+        );
         return;
       }
       for (const name of placeholdersIn(said.text)) {
@@ -215,7 +221,10 @@ function checkConsistency(protocol: Raw, ctx: z.RefinementCtx): void {
       }
     });
     if (rule.when.reportedTimesAtLeast !== undefined && rule.when.reportedAny === undefined) {
-      problem(['cueRules', ruleIndex, 'when', 'reportedAny'], 'is required with reportedTimesAtLeast');
+      problem(
+        ['cueRules', ruleIndex, 'when', 'reportedAny'],
+        'is required with reportedTimesAtLeast',
+      );
     }
   });
 }

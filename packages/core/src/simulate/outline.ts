@@ -14,9 +14,20 @@ export interface PlanOutline {
   purpose: string;
   equipment: string[];
   setup: string[];
-  tempo: { squeezeMs: number; holdMs: number; releaseMs: number; restBetweenRepsMs: number; repSeconds: number };
+  tempo: {
+    squeezeMs: number;
+    holdMs: number;
+    releaseMs: number;
+    restBetweenRepsMs: number;
+    repSeconds: number;
+  };
   wakeUp: { checkInEveryReps: number; capReps: number } | null;
-  work: { sets: number; repsPerSet: number; restBetweenSetsSeconds: number; checkInAfterEachSet: boolean } | null;
+  work: {
+    sets: number;
+    repsPerSet: number;
+    restBetweenSetsSeconds: number;
+    checkInAfterEachSet: boolean;
+  } | null;
   durationSeconds: { quickest: number; typical: number; longest: number };
   safety: string[];
 }

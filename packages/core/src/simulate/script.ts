@@ -11,8 +11,7 @@
 import { BALANCES, REGIONS, type Balance, type Region } from '../vocabulary.js';
 
 export type ScriptMoment =
-  | { phase: 'wake-up'; rep: number }
-  | { phase: 'work'; set: number; rep: number | 'end' };
+  { phase: 'wake-up'; rep: number } | { phase: 'work'; set: number; rep: number | 'end' };
 
 export type ScriptAction =
   | { moment: ScriptMoment; kind: 'report'; regions: Region[]; balance: Balance | null }
@@ -20,7 +19,8 @@ export type ScriptAction =
   | { moment: ScriptMoment; kind: 'stop' }
   | { moment: ScriptMoment; kind: 'pause'; seconds: number };
 
-export type ScriptResult = { ok: true; actions: ScriptAction[] } | { ok: false; problems: string[] };
+export type ScriptResult =
+  { ok: true; actions: ScriptAction[] } | { ok: false; problems: string[] };
 
 const REGION_WORDS: Record<string, Region[]> = {
   ...Object.fromEntries(REGIONS.map((region) => [region, [region]])),
@@ -50,7 +50,9 @@ function parseToken(token: string): ScriptAction | string {
   if (what === 'stop') return { moment, kind: 'stop' };
   if (what.startsWith('pause=')) {
     const seconds = parseDuration(what.slice('pause='.length));
-    return seconds === null ? 'pause needs a duration like 90s, 10m or 1h' : { moment, kind: 'pause', seconds };
+    return seconds === null
+      ? 'pause needs a duration like 90s, 10m or 1h'
+      : { moment, kind: 'pause', seconds };
   }
   const [regionPart = '', balancePart] = what.split('/');
   const regions: Region[] = [];
@@ -75,7 +77,11 @@ function parseMoment(when: string): ScriptMoment | string {
   if (wakeUp) return { phase: 'wake-up', rep: positive(wakeUp[1]) };
   const work = /^s(\d+)(?:r(\d+))?$/.exec(when);
   if (work) {
-    return { phase: 'work', set: positive(work[1]), rep: work[2] === undefined ? 'end' : positive(work[2]) };
+    return {
+      phase: 'work',
+      set: positive(work[1]),
+      rep: work[2] === undefined ? 'end' : positive(work[2]),
+    };
   }
   return `"${when}" is not a rep (use 30, s2 or s2r10)`;
 }

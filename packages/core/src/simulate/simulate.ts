@@ -140,17 +140,20 @@ export function simulateSession(options: SimulationOptions): Simulation {
       due.phase === 'wake-up'
         ? { phase: 'wake-up', rep: due.rep }
         : { phase: 'work', set: due.set ?? 1, rep: due.rep };
-    if (pauseOrStop(due.at, moment)) continue;
     for (const { action, index } of actionsAt(moment)) {
+      if (action.kind === 'pause' || action.kind === 'stop') continue;
       used.add(index);
       if (action.kind !== 'report') continue;
       lastRegions = action.regions;
       if (action.balance !== null) {
         lastBalance = action.balance;
-        if (due.phase === 'work') emit({ type: 'balance.reported', at: due.at, balance: action.balance });
+        if (due.phase === 'work')
+          emit({ type: 'balance.reported', at: due.at, balance: action.balance });
       }
       emit({ type: 'felt', at: due.at, regions: action.regions });
     }
+    // After the reports: what the person said at this rep counts, then they pause or stop.
+    pauseOrStop(due.at, moment);
   }
   recordScoreUntil(Infinity);
 
@@ -176,7 +179,8 @@ function momentOf(checkIn: PendingCheckIn): ScriptMoment {
 
 function sameMoment(scripted: ScriptMoment, actual: ScriptMoment, state: SessionState): boolean {
   if (scripted.phase !== actual.phase) return false;
-  if (scripted.phase === 'wake-up' || actual.phase === 'wake-up') return scripted.rep === actual.rep;
+  if (scripted.phase === 'wake-up' || actual.phase === 'wake-up')
+    return scripted.rep === actual.rep;
   if (scripted.set !== actual.set) return false;
   const repsPerSet = state.plan?.work?.repsPerSet ?? 0;
   const scriptedRep = scripted.rep === 'end' ? repsPerSet : scripted.rep;
@@ -184,7 +188,10 @@ function sameMoment(scripted: ScriptMoment, actual: ScriptMoment, state: Session
   return scriptedRep === actualRep;
 }
 
-function questionEndOffsetMs(plan: NonNullable<SessionState['plan']>, checkIn: PendingCheckIn): number {
+function questionEndOffsetMs(
+  plan: NonNullable<SessionState['plan']>,
+  checkIn: PendingCheckIn,
+): number {
   const question = checkInSteps(plan, checkIn, 0).find((step) => step.kind === 'question');
   return question ? question.startMs + question.durationMs : 0;
 }
