@@ -144,7 +144,27 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs', 'scripts/**', '.ci/**'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
+  },
+  {
+    // Benchmark programs also pass functions into the page they drive.
+    files: ['bench/**/*.mjs'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        performance: 'readonly',
+        MutationObserver: 'readonly',
+      },
     },
   },
   coreMustStayPure,

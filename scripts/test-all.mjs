@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The whole test suite behind `npm test`: build and type checks, lint, format,
-// every Vitest suite, then one closing line "N passed, N failed" that sums
+// every Vitest suite, the web build and the Playwright end-to-end suite in
+// Chromium, then one closing line "N passed, N failed" that sums
 // every test and every check, which is what CI reads.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -28,6 +29,24 @@ function check(label, command, args) {
   }
 }
 
+/**
+ * Adds a suite's test counts to the totals. A missing or empty report, or a
+ * runner that failed with no failing test, counts as one failure.
+ */
+function addCounts(label, ok, counts) {
+  if (counts === null || (counts.passed === 0 && counts.failed === 0)) {
+    failed++;
+    failures.push(`${label} (no test report)`);
+    return;
+  }
+  passed += counts.passed;
+  failed += counts.failed;
+  if (!ok && counts.failed === 0) {
+    failed++;
+    failures.push(`${label} (runner failed)`);
+  } else if (counts.failed > 0) failures.push(`${label}: ${counts.failed} failing`);
+}
+
 /** Runs Vitest with a JSON report and counts its tests one by one. */
 function vitestSuite(label, args) {
   const report = join(resultsDir, `${label.replace(/\W+/g, '-')}.json`);
@@ -42,24 +61,40 @@ function vitestSuite(label, args) {
   } catch {
     counts = null;
   }
-  if (counts === null || (counts.passed === 0 && counts.failed === 0)) {
-    failed++;
-    failures.push(`${label} (no test report)`);
-    return;
-  }
-  passed += counts.passed;
-  failed += counts.failed;
-  if (!ok && counts.failed === 0) {
-    failed++;
-    failures.push(`${label} (runner failed)`);
-  } else if (counts.failed > 0) failures.push(`${label}: ${counts.failed} failing`);
+  addCounts(label, ok, counts);
 }
 
-check('build', 'npx', ['tsc', '-b', 'packages/core', 'packages/cli']);
+/**
+ * Runs Playwright (playwright.config.ts writes .ci-results/e2e.json) and counts
+ * its tests: expected and flaky pass, unexpected fail, and under CI a skipped
+ * test fails too, since CI must never pass on tests that did not run.
+ */
+function playwrightSuite(label) {
+  const report = join(resultsDir, 'e2e.json');
+  const ok = run(label, 'npx', ['playwright', 'test']);
+  let counts;
+  try {
+    const { stats } = JSON.parse(readFileSync(report, 'utf8'));
+    const skipped = ['true', '1'].includes(process.env.CI ?? '') ? stats.skipped : 0;
+    counts = { passed: stats.expected + stats.flaky, failed: stats.unexpected + skipped };
+  } catch {
+    counts = null;
+  }
+  addCounts(label, ok, counts);
+}
+
+check('build', 'npx', ['tsc', '-b', 'packages/core', 'packages/cli', 'apps/server']);
 check('typecheck tests', 'npx', ['tsc', '-p', 'tsconfig.tests.json']);
+check('typecheck server tests', 'npx', ['tsc', '-p', 'apps/server/tsconfig.test.json']);
+check('typecheck e2e tests', 'npx', ['tsc', '-p', 'e2e/tsconfig.json']);
+check('typecheck web app', 'npx', ['tsc', '-p', 'apps/web/tsconfig.json']);
+check('typecheck cue-timing bench page', 'npx', ['tsc', '-p', 'bench/cue-timing/page']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 check('format', 'npx', ['prettier', '--check', '.']);
 vitestSuite('unit and integration tests', []);
+check('web build', 'npm', ['run', 'build', '-w', '@glutewake/web']);
+check('first-screen size budget (60 KB gzipped)', 'node', ['scripts/check-size.mjs']);
+playwrightSuite('end-to-end tests');
 
 console.log('');
 if (failures.length > 0) console.log(`Failing: ${failures.join('; ')}`);

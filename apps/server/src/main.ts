@@ -1,0 +1,45 @@
+// The server process: builds the app from the environment's configuration,
+// listens, says where, and shuts down gracefully. Invariants: SIGTERM or SIGINT
+// closes the server (in-flight requests finish) and exits 0; a second signal,
+// or a close that takes longer than shutdownGraceMs, exits at once with 1.
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app.js';
+import { configFromEnv, displayUrl } from './config.js';
+
+const shutdownGraceMs = 10_000;
+
+async function main(): Promise<void> {
+  const config = configFromEnv(process.env);
+  const app = buildApp({ webRoot: config.webRoot, logger: true });
+  await app.listen({ port: config.port, host: config.host });
+  const { port } = app.server.address() as AddressInfo;
+  console.log(`Glutewake is being served at ${displayUrl(config.host, port)}`);
+
+  let closing = false;
+  const shutDown = (signal: NodeJS.Signals): void => {
+    if (closing) {
+      app.log.warn(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    closing = true;
+    app.log.info(`${signal}: closing the server`);
+    setTimeout(() => {
+      app.log.error(`Still closing after ${shutdownGraceMs} ms: exiting now`);
+      process.exit(1);
+    }, shutdownGraceMs).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error(error, 'Error while closing');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', shutDown);
+  process.on('SIGINT', shutDown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+// Security headers: every response carries them, whatever it is.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { makeFakeWebRoot, type FakeWebRoot } from './fake-web-root.js';
+
+let webRoot: FakeWebRoot;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  webRoot = makeFakeWebRoot();
+  app = buildApp({ webRoot: webRoot.path });
+  await app.ready();
+});
+
+afterAll(async () => {
+  await app.close();
+  webRoot.remove();
+});
+
+function directives(csp: string): Map<string, string> {
+  return new Map(
+    csp.split(';').map((directive) => {
+      const [name = '', ...sources] = directive.trim().split(/\s+/);
+      return [name, sources.join(' ')] as const;
+    }),
+  );
+}
+
+const responses = [
+  ['the app shell', 'GET', '/', 'text/html'],
+  ['a hashed asset', 'GET', '/assets/index-CGX5WZDb.js', '*/*'],
+  ['the service worker', 'GET', '/sw.js', '*/*'],
+  ['an SPA fallback', 'GET', '/session', 'text/html'],
+  ['a 404', 'GET', '/missing.png', 'image/*'],
+  ['a 404 for another method', 'DELETE', '/', '*/*'],
+  ['a 400 for a URL that cannot be decoded', 'GET', '/%E0%A4%A', 'text/html'],
+] as const;
+
+describe.each(responses)('on %s', (_what, method, url, accept) => {
+  it('sends every security header', async () => {
+    expectSecurityHeaders(await app.inject({ method, url, headers: { accept } }));
+  });
+});
+
+it('sends every security header on a 304 Not Modified', async () => {
+  const { etag } = (await app.inject({ url: '/sw.js' })).headers;
+  const response = await app.inject({ url: '/sw.js', headers: { 'if-none-match': String(etag) } });
+  expect(response.statusCode).toBe(304);
+  expectSecurityHeaders(response);
+});
+
+function expectSecurityHeaders(response: LightMyRequestResponse): void {
+  const csp = directives(String(response.headers['content-security-policy']));
+  expect(csp.get('default-src')).toBe("'self'");
+  expect(csp.get('script-src')).toBe("'self'");
+  expect(csp.get('style-src')).toBe("'self'");
+  expect(csp.get('img-src')).toBe("'self' data: blob:");
+  expect(csp.get('media-src')).toBe("'self' blob: data:");
+  expect(csp.get('worker-src')).toBe("'self' blob:");
+  expect(csp.get('connect-src')).toBe("'self'");
+  expect(csp.get('object-src')).toBe("'none'");
+  expect(csp.get('base-uri')).toBe("'none'");
+  expect(csp.get('frame-ancestors')).toBe("'none'");
+  expect(csp.get('form-action')).toBe("'self'");
+  expect(response.headers['x-content-type-options']).toBe('nosniff');
+  expect(response.headers['referrer-policy']).toBe('no-referrer');
+  expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+  const permissions = String(response.headers['permissions-policy']).split(/,\s*/);
+  expect(permissions).toContain('microphone=(self)');
+  expect(permissions).toContain('screen-wake-lock=(self)');
+  expect(permissions).toContain('camera=()');
+}
+
+it('never allows inline or evaluated script', async () => {
+  const response = await app.inject({ url: '/' });
+  const csp = String(response.headers['content-security-policy']);
+  expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+});

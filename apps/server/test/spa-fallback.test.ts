@@ -1,0 +1,89 @@
+// SPA fallback: browser navigations to paths with no file get the app shell;
+// missing files, API paths and non-HTML requests get a 404.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { wantsAppShell } from '../src/spa-fallback.js';
+import { appShellHtml, makeFakeWebRoot, type FakeWebRoot } from './fake-web-root.js';
+
+const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
+let webRoot: FakeWebRoot;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  webRoot = makeFakeWebRoot();
+  app = buildApp({ webRoot: webRoot.path });
+  await app.ready();
+});
+
+afterAll(async () => {
+  await app.close();
+  webRoot.remove();
+});
+
+describe('navigations to client-side routes', () => {
+  it.each(['/session', '/session/today', '/history?week=12', '/settings/voice/'])(
+    '%s gets the app shell, revalidated',
+    async (url) => {
+      const response = await app.inject({ url, headers: { accept: browserAccept } });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.body).toBe(appShellHtml);
+    },
+  );
+
+  it('answers HEAD like GET, without a body', async () => {
+    const response = await app.inject({
+      method: 'HEAD',
+      url: '/session',
+      headers: { accept: browserAccept },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe('');
+  });
+});
+
+describe('plain 404s', () => {
+  it.each([
+    ['a missing script', '/assets/nope-12345678.js', browserAccept],
+    ['a missing file at the root', '/favicon.ico', browserAccept],
+    ['a dotfile', '/.env', browserAccept],
+    ['an API path', '/api/sessions', browserAccept],
+    ['a fetch that does not want HTML', '/session', 'application/json'],
+    ['a request with no Accept header', '/session', undefined],
+  ])('%s (%s)', async (_what, url, accept) => {
+    const headers = accept === undefined ? {} : { accept };
+    const response = await app.inject({ url, headers });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(response.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
+  });
+
+  it('a POST to a client-side route', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/session',
+      headers: { accept: browserAccept },
+    });
+    expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('wantsAppShell', () => {
+  it.each([
+    ['GET', '/', 'text/html', true],
+    ['GET', '/a/b/c', 'text/html', true],
+    ['GET', '/a/b/c?x=1.2', 'text/html', true],
+    ['HEAD', '/a', 'text/html', true],
+    ['GET', '/a.png', 'text/html', false],
+    ['GET', '/a', 'image/*', false],
+    ['DELETE', '/a', 'text/html', false],
+    ['GET', '/api', 'text/html', false],
+    ['GET', '/api/x', 'text/html', false],
+    ['GET', '/apiary', 'text/html', true],
+  ] as const)('%s %s (Accept %s) -> %s', (method, url, accept, expected) => {
+    expect(wantsAppShell({ method, url, accept })).toBe(expected);
+  });
+});
