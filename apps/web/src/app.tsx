@@ -1,0 +1,87 @@
+// The app shell: services in a context, hash routes, and the screen for each.
+// Routes: #/welcome, #/ (home), #/session, #/end/<sessionId>, #/history, #/settings.
+import { createContext } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import type { Services } from './services.js';
+import { FirstRun } from './screens/FirstRun.js';
+import { Home } from './screens/Home.js';
+import { SessionScreen } from './screens/SessionScreen.js';
+import { EndScreen } from './screens/EndScreen.js';
+import { History } from './screens/History.js';
+import { Settings } from './screens/Settings.js';
+
+export type Route =
+  | { name: 'welcome' }
+  | { name: 'home' }
+  | { name: 'session' }
+  | { name: 'end'; sessionId: string }
+  | { name: 'history' }
+  | { name: 'settings' };
+
+export const ServicesContext = createContext<Services | null>(null);
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (services === null) throw new Error('Services are not ready');
+  return services;
+}
+
+/** Re-renders the caller whenever the services announce a change. */
+export function useServicesVersion(): number {
+  const services = useServices();
+  const [version, setVersion] = useState(0);
+  useEffect(() => services.subscribe(() => setVersion((v) => v + 1)), [services]);
+  return version;
+}
+
+export function routeFromHash(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  if (path === '/welcome') return { name: 'welcome' };
+  if (path === '/session') return { name: 'session' };
+  if (path === '/history') return { name: 'history' };
+  if (path === '/settings') return { name: 'settings' };
+  const end = /^\/end\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+  if (end?.[1]) return { name: 'end', sessionId: end[1] };
+  return { name: 'home' };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'end':
+      return `#/end/${route.sessionId}`;
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  location.hash = hrefFor(route);
+}
+
+export function App({ services }: { services: Services }) {
+  const [route, setRoute] = useState<Route>(() => routeFromHash(location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(routeFromHash(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    if (!services.prefs.firstRunDone && route.name === 'home') navigate({ name: 'welcome' });
+  }, [route, services]);
+  useEffect(() => {
+    document.getElementById('app')?.focus();
+  }, [route.name]);
+
+  return (
+    <ServicesContext.Provider value={services}>
+      {route.name === 'welcome' && <FirstRun />}
+      {route.name === 'home' && <Home />}
+      {route.name === 'session' && <SessionScreen />}
+      {route.name === 'end' && <EndScreen sessionId={route.sessionId} />}
+      {route.name === 'history' && <History />}
+      {route.name === 'settings' && <Settings />}
+    </ServicesContext.Provider>
+  );
+}

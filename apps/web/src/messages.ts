@@ -1,0 +1,200 @@
+// Every word the app shows, in one catalog. Plain, warm, short English; no
+// medical claims; stop on sharp pain. What the coach *says* during a session
+// comes from the protocol and the engine's phrases in @glutewake/core.
+import type { Balance, Outcome, Region, Symptom } from '@glutewake/core';
+
+export const messages = {
+  appName: 'Glutewake',
+  tagline: 'Wake up sleepy glutes, hands-free.',
+  nav: { home: 'Home', history: 'History', settings: 'Settings', guide: 'How it works' },
+  firstRun: {
+    stepOf: (step: number, of: number) => `Step ${step} of ${of}`,
+    next: 'Next',
+    back: 'Back',
+    skip: 'Skip the guide',
+    done: "I'm ready",
+    whatTitle: 'Sleepy glutes',
+    what: [
+      'Sometimes the glutes stop doing their share, and the hamstrings and low back take over.',
+      'People often notice it as tired knees, sore feet, cramping hamstrings or a stiff back.',
+      'A gentle squeeze, repeated with attention, helps your brain find those muscles again.',
+    ],
+    safety:
+      'Stop at once if anything hurts sharply. If pain keeps coming back, see a health professional.',
+    setupTitle: 'Get into position',
+    setupFigure:
+      'A person lying face down, forehead on stacked hands, knees bent to a right angle, a pillow held between the feet, with the inner heel highlighted.',
+    setupNote: 'Squeeze with the inside edge of your heels, not the bottom of them.',
+    figureCallout: 'inner heel',
+    figureInset: 'from above',
+    audioTitle: 'Check your sound',
+    audioIntro: 'You will be lying face down, so Glutewake guides you by sound.',
+    playTone: 'Play a tone',
+    playVoice: 'Play the voice',
+    voiceSample: 'Hello. I will count your squeezes and ask where you feel them.',
+    noVoice: 'This device has no voice available, so tones will guide you. That works fine.',
+    answerTitle: 'Answer without looking',
+    answers: [
+      ['Tap anywhere', 'on the screen, or press Space, when you feel it.'],
+      [
+        'Number keys',
+        '1 inner thighs, 2 hamstrings, 3 low back, 4 left glute, 5 right glute, 0 nothing yet. Enter sends.',
+      ],
+      [
+        'Headset button',
+        'one press: both glutes. Next track: right glute. Previous track: left glute.',
+      ],
+      [
+        'Your voice',
+        'where your browser allows it: say "left", "right", "both", "thighs", "hamstrings" or "nothing".',
+      ],
+    ] as const,
+  },
+  home: {
+    start: 'Start session',
+    resume: 'Resume session',
+    resumeDetail: (where: string) => `Your session is paused at ${where}.`,
+    lastSession: 'Last session',
+    noSessions: 'No sessions yet. Your first one takes about ten minutes.',
+    firedAt: (side: 'left' | 'right', rep: number | null) => {
+      const name = side === 'left' ? 'Left glute' : 'Right glute';
+      return rep === null ? `${name}: not yet` : `${name} fired at rep ${rep}`;
+    },
+    storageWarning: (waiting: number) =>
+      `Storage on this device is full. ${waiting} events are kept in memory only: free some space before you close the app.`,
+  },
+  whereItStands: {
+    wakeUpRep: (rep: number) => `wake-up rep ${rep}`,
+    setRep: (set: number, of: number, rep: number) => `set ${set} of ${of}, rep ${rep}`,
+    checkIn: 'a check-in',
+    start: 'the start',
+  },
+  session: {
+    wakeUp: 'Wake-up',
+    setOf: (set: number, of: number) => `Set ${set} of ${of}`,
+    rep: 'Rep',
+    of: (total: number) => `of ${total}`,
+    upTo: (cap: number) => `up to ${cap}`,
+    nextCheckIn: 'Next check-in',
+    restLeft: 'Rest',
+    timeLeft: 'Time left',
+    steps: {
+      speech: 'Listen',
+      rest: 'Rest',
+      'count-in': 'Get ready',
+      squeeze: 'Squeeze',
+      hold: 'Hold',
+      release: 'Release',
+      recover: 'Relax',
+      question: 'Check-in',
+      'await-answer': 'Where do you feel it?',
+      farewell: 'Well done',
+      end: 'Done',
+    },
+    feelItNow: 'I feel it now',
+    tapHint: 'Tap anywhere or press Space when you feel it',
+    pause: 'Pause',
+    resume: 'Resume',
+    stop: 'Stop session',
+    confirmStop: 'Stop this session? What you did so far is kept.',
+    confirmStopYes: 'Yes, stop',
+    confirmStopNo: 'Keep going',
+    paused: 'Paused',
+    pausedDetail: 'Take your time. Press Resume when you are back in position.',
+    saving: 'Saving…',
+    saveFailed: 'Could not save to this device. Your last answer may not be kept.',
+    fullscreen: 'Full screen',
+  },
+  checkIn: {
+    question: 'Where do you feel it?',
+    afterSet: 'Where did you feel that set?',
+    balanceQuestion: 'Was one side stronger?',
+    nothingYet: 'Nothing yet',
+    send: 'Send answer',
+    cancel: 'Cancel',
+    chooseHint: 'Choose all that apply, then send.',
+    timeLeft: (seconds: number) => `${seconds} s to answer`,
+  },
+  regions: {
+    thighs: 'Inner thighs',
+    hamstrings: 'Hamstrings',
+    back: 'Low back',
+    left: 'Left glute',
+    right: 'Right glute',
+    none: 'Nothing yet',
+  } satisfies Record<Region, string>,
+  balances: {
+    'left-stronger': 'Left stronger',
+    even: 'Even',
+    'right-stronger': 'Right stronger',
+  } satisfies Record<Balance, string>,
+  end: {
+    title: {
+      activated: 'Both glutes woke up',
+      'one-side': 'One glute woke up',
+      'not-yet': 'Not yet today',
+      stopped: 'Session stopped',
+      completed: 'All sets done',
+    } satisfies Record<Outcome, string>,
+    encouragement: {
+      activated: 'Great work. Three sets like these help the message stick.',
+      'one-side': 'The other side often joins in a later session. Keep practising.',
+      'not-yet': 'Glutes can take a few sessions to wake up. Come back tomorrow.',
+      stopped: 'Thanks for practising. Every session counts.',
+      completed: 'Great work.',
+    } satisfies Record<Outcome, string>,
+    firedAt: (side: string, rep: number | null) =>
+      rep === null ? `${side}: not yet` : `${side}: rep ${rep}`,
+    compared: (delta: number) =>
+      delta === 0
+        ? 'same as last time'
+        : delta < 0
+          ? `${-delta} sooner than last time`
+          : `${delta} later than last time`,
+    sets: (sets: readonly number[]) =>
+      sets.length === 0 ? 'No work sets' : `Sets: ${sets.join(' + ')} reps`,
+    symptomsTitle: 'How is your body today?',
+    symptomsHint: 'From 0 (none) to 10 (worst). Leave at None if you have none.',
+    none: 'None',
+    note: 'A note for yourself (optional)',
+    save: 'Save and finish',
+    saved: 'Saved.',
+    done: 'Back to home',
+  },
+  symptoms: {
+    knee: 'Knee pain',
+    foot: 'Foot pain',
+    hamstringCramping: 'Hamstring cramping',
+    backStiffness: 'Back stiffness',
+  } satisfies Record<Symptom, string>,
+  history: {
+    title: 'Your sessions',
+    empty: 'No sessions yet.',
+    inProgress: 'In progress',
+    wakeUpReps: (reps: number) => `${reps} wake-up reps`,
+  },
+  settings: {
+    title: 'Settings',
+    hold: 'Hold each squeeze',
+    seconds: (s: number) => `${s} s`,
+    rest: 'Rest between sets',
+    checkInEvery: 'Check in every',
+    reps: (n: number) => `${n} reps`,
+    voice: 'Voice',
+    voiceOn: 'Speak cues and counts',
+    voiceChoice: 'Voice to use',
+    bestVoice: 'Best available',
+    noVoices: 'No voices on this device: tones only.',
+    counts: 'Count reps out loud',
+    volume: 'Volume',
+    voiceAnswers: 'Answer by voice (your browser may send the audio to its speech service)',
+    saved: 'Saved',
+  },
+  errors: {
+    noStorage:
+      'This browser cannot store sessions here (private mode?). Sessions will not be saved.',
+    generic: 'Something went wrong. Your saved sessions are safe.',
+  },
+} as const;
+
+export type Messages = typeof messages;

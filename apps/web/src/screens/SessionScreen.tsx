@@ -1,0 +1,287 @@
+// The session player, made for someone lying face down: huge type, the
+// phase, set, rep and time left readable from two metres away, answers by
+// tap anywhere, keys, headset buttons or voice, and a check-in panel that
+// opens by itself when the coach asks. The sound runs on its own clock.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Balance, Region, SessionState } from '@glutewake/core';
+import { navigate, useServices, useServicesVersion } from '../app.js';
+import { messages } from '../messages.js';
+import { viewAt } from '../session/now-step.js';
+import { intentForKey } from '../input/answer-keys.js';
+import { listenToMediaButtons } from '../input/media-session.js';
+import { listenForSpokenAnswers } from '../input/voice-answers.js';
+import { holdScreenWakeLock } from '../ui/wake-lock.js';
+import { clock } from '../ui/format.js';
+import { CheckInPanel } from './CheckInPanel.js';
+import { useNow } from '../ui/use-now.js';
+
+const t = messages.session;
+
+interface Choice {
+  regions: Region[];
+  balance: Balance | null;
+}
+
+const EMPTY_CHOICE: Choice = { regions: [], balance: null };
+
+export function SessionScreen() {
+  const services = useServices();
+  useServicesVersion();
+  const runner = services.runner;
+  const now = useNow(200, () => services.player.now());
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const [confirmingStop, setConfirmingStop] = useState(false);
+  const choiceRef = useRef(choice);
+  choiceRef.current = choice;
+
+  const state: SessionState | null = runner?.current ?? null;
+  const position = state?.position ?? null;
+  const engineCheckIn = position?.kind === 'check-in' ? position : null;
+  const checkInKey = engineCheckIn ? `${engineCheckIn.askedAt}` : null;
+
+  useEffect(() => {
+    if (!runner) navigate({ name: 'home' });
+  }, [runner]);
+  useEffect(() => {
+    if (position?.kind === 'ended' && runner)
+      navigate({ name: 'end', sessionId: runner.sessionId });
+  }, [position?.kind, runner]);
+  // A new engine check-in opens a fresh choice; leaving it closes the panel.
+  useEffect(() => setChoice(checkInKey === null ? null : { ...EMPTY_CHOICE }), [checkInKey]);
+  useEffect(() => holdScreenWakeLock(), []);
+
+  const send = (direct?: Region[]) => {
+    if (!runner) return;
+    const current = choiceRef.current ?? EMPTY_CHOICE;
+    const regions = direct ?? current.regions;
+    if (regions.length === 0) return;
+    const live = runner.current.position.kind;
+    if (live === 'check-in') void runner.answer(regions, direct ? null : current.balance);
+    else if (live === 'block' || live === 'paused') void runner.reportFelt(regions);
+    setChoice(null);
+  };
+  const toggle = (region: Region) =>
+    setChoice((c) => {
+      const regions = (c ?? EMPTY_CHOICE).regions;
+      const next = regions.includes(region)
+        ? regions.filter((r) => r !== region)
+        : region === 'none'
+          ? ['none' as const]
+          : [...regions.filter((r) => r !== 'none'), region];
+      return { ...(c ?? EMPTY_CHOICE), regions: next };
+    });
+  const pauseToggle = () => {
+    if (!runner) return;
+    const kind = runner.current.position.kind;
+    if (kind === 'paused') void runner.resume();
+    else if (kind === 'block' || kind === 'check-in') void runner.pause();
+  };
+  const sendRef = useRef(send);
+  sendRef.current = send;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (
+        event.target instanceof HTMLTextAreaElement ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey
+      )
+        return;
+      const focusedButton = event.target instanceof HTMLButtonElement;
+      if (focusedButton && (event.key === ' ' || event.key === 'Enter')) return; // Let the focused button act.
+      const intent = intentForKey(event.key, choiceRef.current !== null);
+      if (!intent) return;
+      event.preventDefault();
+      switch (intent.kind) {
+        case 'toggle':
+          toggle(intent.region);
+          break;
+        case 'send':
+          sendRef.current();
+          break;
+        case 'feel-it':
+          setChoice({ ...EMPTY_CHOICE });
+          break;
+        case 'pause-toggle':
+          pauseToggle();
+          break;
+        case 'balance':
+          setChoice((c) => ({ ...(c ?? EMPTY_CHOICE), balance: intent.balance }));
+          break;
+        case 'cancel':
+          if (runner?.current.position.kind !== 'check-in') setChoice(null);
+          break;
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [runner]);
+
+  useEffect(() => {
+    const direct = (regions: Region[]) => sendRef.current(regions);
+    const stopMedia = listenToMediaButtons(direct, messages.appName);
+    const stopVoice = services.prefs.voiceAnswers
+      ? listenForSpokenAnswers(direct)
+      : () => undefined;
+    return () => {
+      stopMedia();
+      stopVoice();
+    };
+  }, [services]);
+
+  if (!runner || !state || !position) return null;
+  const plan = state.plan;
+  const timeline = runner.timeline;
+  const view = viewAt(timeline, now);
+  const paused = position.kind === 'paused';
+  const live = paused ? position.resumeTo : position;
+  const phase = live.kind === 'block' || live.kind === 'check-in' ? live.phase : null;
+  const set = live.kind === 'block' || live.kind === 'check-in' ? live.set : null;
+  const repShown =
+    view.step?.rep ??
+    (live.kind === 'block'
+      ? Math.max(live.nextRep - 1, 0)
+      : live.kind === 'check-in'
+        ? live.rep
+        : 0);
+  const phaseLabel = phase === 'work' ? t.setOf(set ?? 1, plan?.work?.sets ?? 1) : t.wakeUp;
+  const repTotal =
+    phase === 'work' ? t.of(plan?.work?.repsPerSet ?? 0) : t.upTo(plan?.wakeUp?.capReps ?? 0);
+  const stepLabel = paused ? t.paused : view.step ? t.steps[view.step.kind] : '';
+  const countdownLabel =
+    view.countdown?.kind === 'check-in'
+      ? t.nextCheckIn
+      : view.countdown?.kind === 'rest'
+        ? t.restLeft
+        : t.timeLeft;
+  const panelOpen = choice !== null;
+  const secondsLeft =
+    view.countdown?.kind === 'answer' ? Math.ceil(view.countdown.msLeft / 1000) : null;
+
+  const onTapAnywhere = () => {
+    if (!panelOpen && position.kind === 'block') setChoice({ ...EMPTY_CHOICE });
+  };
+
+  return (
+    <main
+      class={`screen session step-${view.step?.kind ?? 'none'}${paused ? ' is-paused' : ''}`}
+      onClick={onTapAnywhere}
+      aria-labelledby="phase-label"
+    >
+      <header class="session-bar">
+        <p id="phase-label" class="phase">
+          {phaseLabel}
+        </p>
+        <div class="session-actions" onClick={(e) => e.stopPropagation()}>
+          <button type="button" class="secondary" onClick={pauseToggle} aria-keyshortcuts="P">
+            {paused ? t.resume : t.pause}
+          </button>
+          <button type="button" class="secondary danger" onClick={() => setConfirmingStop(true)}>
+            {t.stop}
+          </button>
+        </div>
+      </header>
+      {panelOpen && !paused ? (
+        <p class="rep-compact">
+          {t.rep} <strong>{repShown}</strong> {repTotal}
+        </p>
+      ) : (
+        <>
+          <section class="rep-display" aria-live="off">
+            <p class="rep-label">{t.rep}</p>
+            <p class="rep-number" data-testid="rep">
+              {repShown}
+            </p>
+            <p class="rep-total">{repTotal}</p>
+          </section>
+          <p
+            class={`step-label step-${view.step?.kind ?? 'none'}`}
+            role="status"
+            aria-live="polite"
+          >
+            {stepLabel}
+          </p>
+          {view.countdown && !paused && (
+            <p class="countdown">
+              <span>{countdownLabel}</span> <strong>{clock(view.countdown.msLeft)}</strong>
+            </p>
+          )}
+        </>
+      )}
+      {paused && (
+        <section class="card paused-card" onClick={(e) => e.stopPropagation()}>
+          <p class="lead">{t.pausedDetail}</p>
+          <button type="button" class="primary huge" onClick={pauseToggle}>
+            {t.resume}
+          </button>
+        </section>
+      )}
+      {!panelOpen && !paused && position.kind === 'block' && (
+        <>
+          <button
+            type="button"
+            class="primary huge feel-it"
+            onClick={(e) => {
+              e.stopPropagation();
+              setChoice({ ...EMPTY_CHOICE });
+            }}
+            aria-keyshortcuts="Space"
+          >
+            {t.feelItNow}
+          </button>
+          <p class="hint">{t.tapHint}</p>
+        </>
+      )}
+      {panelOpen && !paused && (
+        <CheckInPanel
+          title={
+            engineCheckIn?.phase === 'work' ? messages.checkIn.afterSet : messages.checkIn.question
+          }
+          askBalance={
+            engineCheckIn?.phase === 'work' || (phase === 'work' && engineCheckIn === null)
+          }
+          selected={choice.regions}
+          balance={choice.balance}
+          secondsLeft={secondsLeft}
+          onToggle={toggle}
+          onBalance={(balance) => setChoice((c) => ({ ...(c ?? EMPTY_CHOICE), balance }))}
+          onSend={() => send()}
+          onCancel={engineCheckIn ? undefined : () => setChoice(null)}
+        />
+      )}
+      {runner.error && (
+        <p class="notice error" role="alert">
+          {t.saveFailed}
+        </p>
+      )}
+      {confirmingStop && (
+        <div
+          class="confirm"
+          role="alertdialog"
+          aria-labelledby="confirm-stop"
+          onClick={(e) => e.stopPropagation()}
+        >
+          <p id="confirm-stop" class="lead">
+            {t.confirmStop}
+          </p>
+          <div class="button-row">
+            <button type="button" class="secondary" onClick={() => setConfirmingStop(false)}>
+              {t.confirmStopNo}
+            </button>
+            <button
+              type="button"
+              class="primary danger"
+              onClick={() => {
+                setConfirmingStop(false);
+                void runner.stop();
+              }}
+            >
+              {t.confirmStopYes}
+            </button>
+          </div>
+        </div>
+      )}
+    </main>
+  );
+}

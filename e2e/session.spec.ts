@@ -1,0 +1,116 @@
+// A whole session as a new user does it, and a reload in the middle of set 2.
+import { expect, test } from './support/index.js';
+import {
+  FAST,
+  answerByKeys,
+  answerOnBodyMap,
+  expectNoGapNoDuplicate,
+  finishFirstRun,
+  latestSessionLog,
+  waitForCheckIn,
+} from './flows.js';
+
+const AFTER_SET = 'Where did you feel that set?';
+
+test('a new user runs a whole session and sees it in the history', async ({
+  page,
+  speech,
+  pageProblems,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto(FAST);
+  await finishFirstRun(page);
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await expect(page.getByText('Wake-up')).toBeVisible();
+
+  await waitForCheckIn(page, 10);
+  await answerByKeys(page, ['1']); // inner thighs
+  await waitForCheckIn(page, 20);
+  await answerOnBodyMap(page, [/hamstrings/i]);
+  await waitForCheckIn(page, 30);
+  await answerByKeys(page, ['4']); // left glute
+  await waitForCheckIn(page, 40);
+  await answerOnBodyMap(page, [/left glute/i, /right glute/i]);
+
+  for (const set of [1, 2, 3]) {
+    await expect(page.getByText(`Set ${set} of 3`)).toBeVisible({ timeout: 20_000 });
+    await waitForCheckIn(page, 20, AFTER_SET);
+    await answerByKeys(page, ['4', '5', 'e']);
+  }
+
+  await expect(page.getByRole('heading', { name: 'Both glutes woke up' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByText('Left glute: rep 30')).toBeVisible();
+  await expect(page.getByText('Right glute: rep 40')).toBeVisible();
+  await expect(page.getByText('Sets: 20 + 20 + 20 reps')).toBeVisible();
+
+  await page.getByLabel('Knee pain').selectOption('3');
+  await page.getByLabel('A note for yourself (optional)').fill('Left woke first <again>');
+  await page.getByRole('button', { name: 'Save and finish' }).click();
+
+  await page.getByRole('link', { name: 'History' }).click();
+  const entry = page.getByRole('listitem').first();
+  await expect(entry).toContainText('Both glutes woke up');
+  await expect(entry).toContainText('Left glute fired at rep 30');
+  await expect(entry).toContainText('Right glute fired at rep 40');
+
+  const log = await latestSessionLog(page);
+  expectNoGapNoDuplicate(log);
+  const symptoms = log.find((row) => row.event.type === 'symptoms.logged');
+  expect(symptoms?.event).toMatchObject({
+    symptoms: { knee: 3, foot: 0 },
+    note: 'Left woke first <again>',
+  });
+
+  const said = await speech.spokenTexts();
+  expect(said).toContain('Where do you feel it?');
+  expect(said).toContain('Press with the inside edge of your heels, not the bottom of them.');
+  expect(said.some((text) => text.startsWith('Stop at once if you feel sharp pain'))).toBe(true);
+  expect(pageProblems.uncaughtErrors).toEqual([]);
+  expect(pageProblems.cspViolations).toEqual([]);
+});
+
+test('a reload in the middle of set 2 resumes at the same set and rep', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(FAST);
+  await finishFirstRun(page);
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await waitForCheckIn(page, 10);
+  await answerByKeys(page, ['4', '5']);
+  await waitForCheckIn(page, 20, AFTER_SET);
+  await answerByKeys(page, ['4', '5', 'e']);
+  await expect(page.getByText('Set 2 of 3')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('rep')).toHaveText(/^(5|6|7|8|9|1\d)$/, { timeout: 20_000 });
+
+  const before = await latestSessionLog(page);
+  const repsBefore = before.filter(
+    (row) => row.event.type === 'rep.completed' && row.event.set === 2,
+  ).length;
+  await page.reload();
+
+  const resume = page.getByRole('button', { name: 'Resume session' });
+  await expect(resume).toBeVisible();
+  const afterReload = await latestSessionLog(page);
+  const repsKept = afterReload.filter(
+    (row) => row.event.type === 'rep.completed' && row.event.set === 2,
+  ).length;
+  expect(repsKept).toBeGreaterThanOrEqual(repsBefore);
+  await expect(page.getByText(`set 2 of 3, rep ${repsKept + 1}`)).toBeVisible();
+
+  await resume.click();
+  await expect(page.getByText('Set 2 of 3')).toBeVisible();
+  await waitForCheckIn(page, 20, AFTER_SET);
+  await answerByKeys(page, ['4', '5', 'e']);
+  await waitForCheckIn(page, 20, AFTER_SET);
+  await answerByKeys(page, ['4', '5', 'e']);
+  await expect(page.getByRole('heading', { name: 'Both glutes woke up' })).toBeVisible({
+    timeout: 20_000,
+  });
+
+  const log = await latestSessionLog(page);
+  expectNoGapNoDuplicate(log);
+  const set2 = log.filter((row) => row.event.type === 'rep.completed' && row.event.set === 2);
+  expect(set2).toHaveLength(20);
+  expect(log.filter((row) => row.event.type === 'session.paused')).toHaveLength(1);
+});
