@@ -13,18 +13,10 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build, defaultClientConditions } from 'vite';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--autoplay-policy=no-user-gesture-required',
-];
+const CHROMIUM = chromiumPath;
+const CHROMIUM_ARGS = [...chromiumArgs, '--autoplay-policy=no-user-gesture-required'];
 const CONTENT_TYPES = {
   '.html': 'text/html',
   '.js': 'text/javascript',

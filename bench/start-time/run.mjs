@@ -11,19 +11,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const RUNS = Number(process.env.START_RUNS ?? 7);
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 function freePort() {
   return new Promise((resolve) => {
@@ -98,7 +89,7 @@ const server = spawn(process.execPath, ['apps/server/bin/glutewake-server.js'], 
 const base = `http://127.0.0.1:${port}`;
 try {
   await waitForServer(`${base}/`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
   const firstVisit = [];
   const returningVisit = [];
   for (let run = 0; run < RUNS; run++) {

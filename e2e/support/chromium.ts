@@ -3,18 +3,9 @@
 // (apt-get install chromium). Invariant: under CI=true a missing browser is a
 // failure, never a skip, so a green CI run always means the tests ran.
 import { existsSync } from 'node:fs';
+import { chromiumPath } from '../../scripts/chromium.mjs';
 
-export const chromiumPath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 export const isCi = process.env.CI === 'true' || process.env.CI === '1';
 

@@ -4,6 +4,9 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../src/app.js';
 
 export const appShellHtml =
   '<!doctype html><html lang="en"><head><title>Glutewake</title>' +
@@ -38,4 +41,28 @@ export function makeFakeWebRoot(): FakeWebRoot {
     writeFileSync(file, content);
   }
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/**
+ * Builds the app over a fresh fake web root before a suite's tests and closes
+ * both after them. Call at the top of a test file; `app()` gives the instance.
+ */
+export function useAppOverFakeWebRoot(): { app(): FastifyInstance } {
+  let webRoot: FakeWebRoot | null = null;
+  let instance: FastifyInstance | null = null;
+  beforeAll(async () => {
+    webRoot = makeFakeWebRoot();
+    instance = buildApp({ webRoot: webRoot.path });
+    await instance.ready();
+  });
+  afterAll(async () => {
+    await instance?.close();
+    webRoot?.remove();
+  });
+  return {
+    app() {
+      if (instance === null) throw new Error('The app is built in beforeAll');
+      return instance;
+    },
+  };
 }

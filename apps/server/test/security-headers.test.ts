@@ -1,22 +1,9 @@
 // Security headers: every response carries them, whatever it is.
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.js';
-import { makeFakeWebRoot, type FakeWebRoot } from './fake-web-root.js';
+import type { LightMyRequestResponse } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { useAppOverFakeWebRoot } from './fake-web-root.js';
 
-let webRoot: FakeWebRoot;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  webRoot = makeFakeWebRoot();
-  app = buildApp({ webRoot: webRoot.path });
-  await app.ready();
-});
-
-afterAll(async () => {
-  await app.close();
-  webRoot.remove();
-});
+const server = useAppOverFakeWebRoot();
 
 function directives(csp: string): Map<string, string> {
   return new Map(
@@ -39,13 +26,15 @@ const responses = [
 
 describe.each(responses)('on %s', (_what, method, url, accept) => {
   it('sends every security header', async () => {
-    expectSecurityHeaders(await app.inject({ method, url, headers: { accept } }));
+    expectSecurityHeaders(await server.app().inject({ method, url, headers: { accept } }));
   });
 });
 
 it('sends every security header on a 304 Not Modified', async () => {
-  const { etag } = (await app.inject({ url: '/sw.js' })).headers;
-  const response = await app.inject({ url: '/sw.js', headers: { 'if-none-match': String(etag) } });
+  const { etag } = (await server.app().inject({ url: '/sw.js' })).headers;
+  const response = await server
+    .app()
+    .inject({ url: '/sw.js', headers: { 'if-none-match': String(etag) } });
   expect(response.statusCode).toBe(304);
   expectSecurityHeaders(response);
 });
@@ -73,7 +62,7 @@ function expectSecurityHeaders(response: LightMyRequestResponse): void {
 }
 
 it('never allows inline or evaluated script', async () => {
-  const response = await app.inject({ url: '/' });
+  const response = await server.app().inject({ url: '/' });
   const csp = String(response.headers['content-security-policy']);
   expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
 });

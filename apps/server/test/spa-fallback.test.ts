@@ -1,32 +1,18 @@
 // SPA fallback: browser navigations to paths with no file get the app shell;
 // missing files, API paths and non-HTML requests get a 404.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { wantsAppShell } from '../src/spa-fallback.js';
-import { appShellHtml, makeFakeWebRoot, type FakeWebRoot } from './fake-web-root.js';
+import { appShellHtml, useAppOverFakeWebRoot } from './fake-web-root.js';
 
 const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
-let webRoot: FakeWebRoot;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  webRoot = makeFakeWebRoot();
-  app = buildApp({ webRoot: webRoot.path });
-  await app.ready();
-});
-
-afterAll(async () => {
-  await app.close();
-  webRoot.remove();
-});
+const server = useAppOverFakeWebRoot();
 
 describe('navigations to client-side routes', () => {
   it.each(['/session', '/session/today', '/history?week=12', '/settings/voice/'])(
     '%s gets the app shell, revalidated',
     async (url) => {
-      const response = await app.inject({ url, headers: { accept: browserAccept } });
+      const response = await server.app().inject({ url, headers: { accept: browserAccept } });
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(response.headers['cache-control']).toBe('no-cache');
@@ -35,7 +21,7 @@ describe('navigations to client-side routes', () => {
   );
 
   it('answers HEAD like GET, without a body', async () => {
-    const response = await app.inject({
+    const response = await server.app().inject({
       method: 'HEAD',
       url: '/session',
       headers: { accept: browserAccept },
@@ -55,14 +41,14 @@ describe('plain 404s', () => {
     ['a request with no Accept header', '/session', undefined],
   ])('%s (%s)', async (_what, url, accept) => {
     const headers = accept === undefined ? {} : { accept };
-    const response = await app.inject({ url, headers });
+    const response = await server.app().inject({ url, headers });
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     expect(response.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
   });
 
   it('a POST to a client-side route', async () => {
-    const response = await app.inject({
+    const response = await server.app().inject({
       method: 'POST',
       url: '/session',
       headers: { accept: browserAccept },

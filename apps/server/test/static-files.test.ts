@@ -1,25 +1,11 @@
 // Static files: content types, the cache policy (hashed assets immutable,
 // everything else revalidated), conditional requests and compression.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.js';
-import { appScript, appShellHtml, makeFakeWebRoot, type FakeWebRoot } from './fake-web-root.js';
+import { describe, expect, it } from 'vitest';
+import { appScript, appShellHtml, useAppOverFakeWebRoot } from './fake-web-root.js';
 
 const immutable = 'public, max-age=31536000, immutable';
 
-let webRoot: FakeWebRoot;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  webRoot = makeFakeWebRoot();
-  app = buildApp({ webRoot: webRoot.path });
-  await app.ready();
-});
-
-afterAll(async () => {
-  await app.close();
-  webRoot.remove();
-});
+const server = useAppOverFakeWebRoot();
 
 describe('content types', () => {
   it.each([
@@ -31,13 +17,13 @@ describe('content types', () => {
     ['/manifest.webmanifest', 'application/manifest+json'],
     ['/icon.svg', 'image/svg+xml'],
   ])('%s is served as %s', async (url, contentType) => {
-    const response = await app.inject({ url });
+    const response = await server.app().inject({ url });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe(contentType);
   });
 
   it('serves the app shell at /', async () => {
-    const response = await app.inject({ url: '/' });
+    const response = await server.app().inject({ url: '/' });
     expect(response.body).toBe(appShellHtml);
   });
 });
@@ -46,7 +32,7 @@ describe('cache policy', () => {
   it.each(['/assets/index-CGX5WZDb.js', '/assets/index-B2xYz9Qa.css'])(
     'caches the hashed asset %s for a year, immutable',
     async (url) => {
-      const response = await app.inject({ url });
+      const response = await server.app().inject({ url });
       expect(response.headers['cache-control']).toBe(immutable);
     },
   );
@@ -60,7 +46,7 @@ describe('cache policy', () => {
     '/icon.svg',
     '/robots.txt',
   ])('revalidates %s on every use', async (url) => {
-    const response = await app.inject({ url });
+    const response = await server.app().inject({ url });
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toBe('no-cache');
     expect(response.headers.etag).toBeTruthy();
@@ -68,23 +54,25 @@ describe('cache policy', () => {
   });
 
   it('answers 304 Not Modified to a matching If-None-Match', async () => {
-    const first = await app.inject({ url: '/sw.js' });
+    const first = await server.app().inject({ url: '/sw.js' });
     const etag = String(first.headers.etag);
-    const second = await app.inject({ url: '/sw.js', headers: { 'if-none-match': etag } });
+    const second = await server.app().inject({ url: '/sw.js', headers: { 'if-none-match': etag } });
     expect(second.statusCode).toBe(304);
     expect(second.body).toBe('');
     expect(second.headers['cache-control']).toBe('no-cache');
   });
 
   it('answers 304 Not Modified to a current If-Modified-Since', async () => {
-    const first = await app.inject({ url: '/' });
+    const first = await server.app().inject({ url: '/' });
     const lastModified = String(first.headers['last-modified']);
-    const second = await app.inject({ url: '/', headers: { 'if-modified-since': lastModified } });
+    const second = await server
+      .app()
+      .inject({ url: '/', headers: { 'if-modified-since': lastModified } });
     expect(second.statusCode).toBe(304);
   });
 
   it('never caches a missing asset for good', async () => {
-    const response = await app.inject({ url: '/assets/index-Missing1.js' });
+    const response = await server.app().inject({ url: '/assets/index-Missing1.js' });
     expect(response.statusCode).toBe(404);
     expect(response.headers['cache-control']).toBe('no-cache');
   });
@@ -92,7 +80,7 @@ describe('cache policy', () => {
 
 describe('compression', () => {
   it.each(['br', 'gzip'])('compresses a large script with %s when asked', async (encoding) => {
-    const response = await app.inject({
+    const response = await server.app().inject({
       url: '/assets/index-CGX5WZDb.js',
       headers: { 'accept-encoding': encoding },
     });
@@ -104,7 +92,7 @@ describe('compression', () => {
   });
 
   it('sends the plain file to a client that accepts no encoding', async () => {
-    const response = await app.inject({
+    const response = await server.app().inject({
       url: '/assets/index-CGX5WZDb.js',
       headers: { 'accept-encoding': 'identity' },
     });

@@ -102,7 +102,7 @@ export const messages = {
     paused: 'Paused',
     pausedDetail: 'Take your time. Press Resume when you are back in position.',
     saving: 'Saving…',
-    saveFailed: 'Could not save to this device. Your last answer may not be kept.',
+    saveFailed: 'Could not save that on this device. Please try again.',
     fullscreen: 'Full screen',
   },
   checkIn: {
@@ -191,6 +191,8 @@ export const messages = {
     saved: 'Saved',
   },
   errors: {
+    storageFull:
+      'This device is out of storage, so the session cannot be saved. Free some space, then try again.',
     noStorage:
       'This browser cannot store sessions here (private mode?). Sessions will not be saved.',
     generic: 'Something went wrong. Your saved sessions are safe.',

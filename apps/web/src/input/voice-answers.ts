@@ -15,8 +15,9 @@ interface RecognitionLike {
       }) => void)
     | null;
   onend: (() => void) | null;
+  onerror: ((event: { error: string }) => void) | null;
   start(): void;
-  stop(): void;
+  abort(): void;
 }
 
 type RecognitionConstructor = new () => RecognitionLike;
@@ -34,6 +35,7 @@ export function listenForSpokenAnswers(onRegions: (regions: Region[]) => void): 
   recognition.interimResults = false;
   recognition.lang = navigator.language || 'en-GB';
   recognition.onresult = (event) => {
+    if (stopped) return;
     for (let i = event.resultIndex; i < event.results.length; i++) {
       const result = event.results[i];
       const transcript = result?.[0]?.transcript;
@@ -43,8 +45,18 @@ export function listenForSpokenAnswers(onRegions: (regions: Region[]) => void): 
       }
     }
   };
+  recognition.onerror = (event) => {
+    // No microphone permission or no speech service: give up quietly; the other ways still work.
+    if (['not-allowed', 'service-not-allowed', 'audio-capture'].includes(event.error))
+      stopped = true;
+  };
   recognition.onend = () => {
-    if (!stopped) recognition.start(); // Browsers end recognition after silence; keep listening.
+    if (stopped) return;
+    try {
+      recognition.start(); // Browsers end recognition after silence; keep listening.
+    } catch {
+      stopped = true;
+    }
   };
   try {
     recognition.start();
@@ -53,7 +65,9 @@ export function listenForSpokenAnswers(onRegions: (regions: Region[]) => void): 
   }
   return () => {
     stopped = true;
-    recognition.stop();
+    recognition.onresult = null;
+    recognition.onend = null;
+    recognition.abort();
   };
 }
 

@@ -29,6 +29,7 @@ export function EndScreen({ sessionId }: { sessionId: string }) {
   });
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
+  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     void (async () => {
@@ -49,15 +50,22 @@ export function EndScreen({ sessionId }: { sessionId: string }) {
 
   const save = async () => {
     setSaving(true);
+    setFailed(false);
     const symptoms: SymptomScores = Object.fromEntries(SYMPTOMS.map((s) => [s, scores[s]]));
-    const runner =
-      services.runner?.sessionId === sessionId
-        ? services.runner
-        : await SessionRunner.reopen(runnerDeps(services), sessionId);
-    await runner.logSymptoms(symptoms, note);
-    runner.dispose();
-    services.runner = null;
-    navigate({ name: 'home' });
+    try {
+      const current = services.runner;
+      const runner =
+        current?.sessionId === sessionId && !current.isDisposed
+          ? current
+          : await SessionRunner.reopen(runnerDeps(services), sessionId);
+      await runner.logSymptoms(symptoms, note);
+      await runner.dispose(); // the farewell, if still playing, is left to finish
+      if (services.runner === runner) services.runner = null;
+      navigate({ name: 'home' });
+    } catch {
+      setFailed(true);
+      setSaving(false);
+    }
   };
 
   const fired = (side: 'left' | 'right') => {
@@ -122,6 +130,11 @@ export function EndScreen({ sessionId }: { sessionId: string }) {
             onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
           />
         </label>
+        {failed && (
+          <p class="notice error" role="alert">
+            {messages.session.saveFailed}
+          </p>
+        )}
         <button type="submit" class="primary huge" disabled={saving}>
           {t.save}
         </button>

@@ -16,6 +16,7 @@ export function Home() {
   const [sessions, setSessions] = useState<StoredSession[] | null>(null);
   const [paused, setPaused] = useState<{ sessionId: string; where: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     void (async () => {
@@ -34,19 +35,39 @@ export function Home() {
 
   const start = async () => {
     setBusy(true);
-    await services.player.unlock();
-    await startSession(services);
-    navigate({ name: 'session' });
+    setFailed(false);
+    try {
+      await services.player.unlock();
+      await startSession(services);
+      navigate({ name: 'session' });
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
   };
   const resume = async (sessionId: string) => {
     setBusy(true);
-    await services.player.unlock();
-    services.runner?.dispose();
-    const runner = await SessionRunner.reopen(runnerDeps(services), sessionId);
-    services.runner = runner;
-    // Pressing Resume here is the person saying they are back in position.
-    if (runner.current.position.kind === 'paused') await runner.resume();
-    navigate({ name: 'session' });
+    setFailed(false);
+    try {
+      await services.player.unlock();
+      const current = services.runner;
+      const runner =
+        current?.sessionId === sessionId && !current.isDisposed
+          ? current
+          : await (async () => {
+              await current?.dispose();
+              return SessionRunner.reopen(runnerDeps(services), sessionId);
+            })();
+      services.runner = runner;
+      // Pressing Resume here is the person saying they are back in position.
+      if (runner.current.position.kind === 'paused') await runner.resume();
+      navigate({ name: 'session' });
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
   };
   const last: SessionSummary | undefined = sessions?.[0]?.summary;
 
@@ -72,6 +93,11 @@ export function Home() {
         <button type="button" class="primary huge" disabled={busy} onClick={() => void start()}>
           {t.start}
         </button>
+      )}
+      {failed && (
+        <p class="notice error" role="alert">
+          {messages.session.saveFailed}
+        </p>
       )}
       <section class="card" aria-labelledby="last-title">
         <h2 id="last-title">{t.lastSession}</h2>

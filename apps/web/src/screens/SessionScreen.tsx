@@ -14,6 +14,7 @@ import { holdScreenWakeLock } from '../ui/wake-lock.js';
 import { clock } from '../ui/format.js';
 import { CheckInPanel } from './CheckInPanel.js';
 import { useNow } from '../ui/use-now.js';
+import { StorageFullError } from '../store/event-log.js';
 
 const t = messages.session;
 
@@ -31,6 +32,11 @@ export function SessionScreen() {
   const now = useNow(200, () => services.player.now());
   const [choice, setChoice] = useState<Choice | null>(null);
   const [confirmingStop, setConfirmingStop] = useState(false);
+  const [answerFailed, setAnswerFailed] = useState(false);
+  const keepGoingRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirmingStop) keepGoingRef.current?.focus();
+  }, [confirmingStop]);
   const choiceRef = useRef(choice);
   choiceRef.current = choice;
 
@@ -49,16 +55,36 @@ export function SessionScreen() {
   // A new engine check-in opens a fresh choice; leaving it closes the panel.
   useEffect(() => setChoice(checkInKey === null ? null : { ...EMPTY_CHOICE }), [checkInKey]);
   useEffect(() => holdScreenWakeLock(), []);
+  // Leaving the player (Back, Home) pauses a running session rather than leaving it playing unseen.
+  useEffect(
+    () => () => {
+      const kind = runner?.current.position.kind;
+      if (runner && !runner.isDisposed && (kind === 'block' || kind === 'check-in')) {
+        void runner.pause().catch(() => undefined);
+      }
+    },
+    [runner],
+  );
 
-  const send = (direct?: Region[]) => {
+  // The panel closes only once the answer is safely stored; if it is not, it stays open to try again.
+  const send = async (direct?: Region[]) => {
     if (!runner) return;
     const current = choiceRef.current ?? EMPTY_CHOICE;
     const regions = direct ?? current.regions;
     if (regions.length === 0) return;
+    const balance = direct ? null : current.balance;
     const live = runner.current.position.kind;
-    if (live === 'check-in') void runner.answer(regions, direct ? null : current.balance);
-    else if (live === 'block' || live === 'paused') void runner.reportFelt(regions);
-    setChoice(null);
+    try {
+      if (live === 'check-in') await runner.answer(regions, balance);
+      else if (live === 'block' || live === 'paused') {
+        if (balance !== null) await runner.reportBalance(balance);
+        await runner.reportFelt(regions);
+      }
+      setAnswerFailed(false);
+      setChoice(null);
+    } catch {
+      setAnswerFailed(true);
+    }
   };
   const toggle = (region: Region) =>
     setChoice((c) => {
@@ -83,13 +109,18 @@ export function SessionScreen() {
     const onKey = (event: KeyboardEvent) => {
       if (
         event.target instanceof HTMLTextAreaElement ||
+        event.repeat ||
         event.ctrlKey ||
         event.metaKey ||
         event.altKey
       )
         return;
-      const focusedButton = event.target instanceof HTMLButtonElement;
-      if (focusedButton && (event.key === ' ' || event.key === 'Enter')) return; // Let the focused button act.
+      // Space acts on a focused button; Enter too, except on a region toggle, where Enter sends.
+      const target = event.target;
+      if (target instanceof HTMLButtonElement) {
+        if (event.key === ' ') return;
+        if (event.key === 'Enter' && !target.hasAttribute('aria-pressed')) return;
+      }
       const intent = intentForKey(event.key, choiceRef.current !== null);
       if (!intent) return;
       event.preventDefault();
@@ -98,7 +129,7 @@ export function SessionScreen() {
           toggle(intent.region);
           break;
         case 'send':
-          sendRef.current();
+          void sendRef.current();
           break;
         case 'feel-it':
           setChoice({ ...EMPTY_CHOICE });
@@ -110,6 +141,7 @@ export function SessionScreen() {
           setChoice((c) => ({ ...(c ?? EMPTY_CHOICE), balance: intent.balance }));
           break;
         case 'cancel':
+          setConfirmingStop(false);
           if (runner?.current.position.kind !== 'check-in') setChoice(null);
           break;
       }
@@ -119,10 +151,17 @@ export function SessionScreen() {
   }, [runner]);
 
   useEffect(() => {
-    const direct = (regions: Region[]) => sendRef.current(regions);
+    const direct = (regions: Region[]) => void sendRef.current(regions);
+    // Speech is only taken as an answer when a question is open and the coach
+    // is not talking, so the coach's own words ("right angle") never count.
+    const spoken = (regions: Region[]) => {
+      const asked = services.runner?.current.position.kind === 'check-in';
+      const coachTalking = 'speechSynthesis' in window && window.speechSynthesis.speaking;
+      if (!coachTalking && (asked || choiceRef.current !== null)) direct(regions);
+    };
     const stopMedia = listenToMediaButtons(direct, messages.appName);
     const stopVoice = services.prefs.voiceAnswers
-      ? listenForSpokenAnswers(direct)
+      ? listenForSpokenAnswers(spoken)
       : () => undefined;
     return () => {
       stopMedia();
@@ -246,13 +285,13 @@ export function SessionScreen() {
           secondsLeft={secondsLeft}
           onToggle={toggle}
           onBalance={(balance) => setChoice((c) => ({ ...(c ?? EMPTY_CHOICE), balance }))}
-          onSend={() => send()}
+          onSend={() => void send()}
           onCancel={engineCheckIn ? undefined : () => setChoice(null)}
         />
       )}
-      {runner.error && (
+      {(answerFailed || runner.error) && (
         <p class="notice error" role="alert">
-          {t.saveFailed}
+          {runner.error instanceof StorageFullError ? messages.errors.storageFull : t.saveFailed}
         </p>
       )}
       {confirmingStop && (
@@ -266,7 +305,12 @@ export function SessionScreen() {
             {t.confirmStop}
           </p>
           <div class="button-row">
-            <button type="button" class="secondary" onClick={() => setConfirmingStop(false)}>
+            <button
+              type="button"
+              class="secondary"
+              ref={keepGoingRef}
+              onClick={() => setConfirmingStop(false)}
+            >
               {t.confirmStopNo}
             </button>
             <button
@@ -274,7 +318,7 @@ export function SessionScreen() {
               class="primary danger"
               onClick={() => {
                 setConfirmingStop(false);
-                void runner.stop();
+                runner.stop().catch(() => setAnswerFailed(true));
               }}
             >
               {t.confirmStopYes}

@@ -9,6 +9,31 @@ import { speechRecognitionAvailable } from '../input/voice-answers.js';
 
 const t = messages.settings;
 
+/** A labelled drop-down of whole-number choices. */
+function NumberChoice(props: {
+  label: string;
+  value: number;
+  values: readonly number[];
+  describe(value: number): string;
+  onChange(value: number): void;
+}) {
+  return (
+    <label>
+      <span>{props.label}</span>
+      <select
+        value={String(props.value)}
+        onChange={(e) => props.onChange(Number((e.target as HTMLSelectElement).value))}
+      >
+        {props.values.map((value) => (
+          <option key={value} value={String(value)}>
+            {props.describe(value)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function steps(min: number, max: number, step: number): number[] {
   const values: number[] = [];
   for (let v = min; v <= max; v += step) values.push(v);
@@ -37,55 +62,31 @@ export function Settings() {
       </a>
       <h1 id="settings-title">{t.title}</h1>
       <form class="card" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          <span>{t.hold}</span>
-          <select
-            value={String(prefs.holdMs)}
-            onChange={(e) => update({ holdMs: Number((e.target as HTMLSelectElement).value) })}
-          >
-            {steps(limits?.holdMs.min ?? 1000, limits?.holdMs.max ?? 2000, 500).map((ms) => (
-              <option key={ms} value={String(ms)}>
-                {t.seconds(ms / 1000)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t.rest}</span>
-          <select
-            value={String(prefs.restBetweenSetsSeconds)}
-            onChange={(e) =>
-              update({ restBetweenSetsSeconds: Number((e.target as HTMLSelectElement).value) })
-            }
-          >
-            {steps(
-              limits?.restBetweenSetsSeconds.min ?? 15,
-              limits?.restBetweenSetsSeconds.max ?? 180,
-              15,
-            ).map((s) => (
-              <option key={s} value={String(s)}>
-                {t.seconds(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t.checkInEvery}</span>
-          <select
-            value={String(prefs.checkInEveryReps)}
-            onChange={(e) =>
-              update({ checkInEveryReps: Number((e.target as HTMLSelectElement).value) })
-            }
-          >
-            {steps(limits?.checkInEveryReps.min ?? 5, limits?.checkInEveryReps.max ?? 20, 5).map(
-              (n) => (
-                <option key={n} value={String(n)}>
-                  {t.reps(n)}
-                </option>
-              ),
-            )}
-          </select>
-        </label>
+        <NumberChoice
+          label={t.hold}
+          value={prefs.holdMs}
+          values={steps(limits?.holdMs.min ?? 1000, limits?.holdMs.max ?? 2000, 500)}
+          describe={(ms) => t.seconds(ms / 1000)}
+          onChange={(holdMs) => update({ holdMs })}
+        />
+        <NumberChoice
+          label={t.rest}
+          value={prefs.restBetweenSetsSeconds}
+          values={steps(
+            limits?.restBetweenSetsSeconds.min ?? 15,
+            limits?.restBetweenSetsSeconds.max ?? 180,
+            15,
+          )}
+          describe={t.seconds}
+          onChange={(restBetweenSetsSeconds) => update({ restBetweenSetsSeconds })}
+        />
+        <NumberChoice
+          label={t.checkInEvery}
+          value={prefs.checkInEveryReps}
+          values={steps(limits?.checkInEveryReps.min ?? 5, limits?.checkInEveryReps.max ?? 20, 5)}
+          describe={t.reps}
+          onChange={(checkInEveryReps) => update({ checkInEveryReps })}
+        />
         <label class="check">
           <input
             type="checkbox"

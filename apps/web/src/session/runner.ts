@@ -44,6 +44,7 @@ export class SessionRunner {
   private ticker: ReturnType<typeof setInterval> | null = null;
   private scheduled: Timeline | null = null;
   private lastError: Error | null = null;
+  private disposed = false;
 
   private constructor(
     private readonly deps: RunnerDeps,
@@ -61,7 +62,7 @@ export class SessionRunner {
   ): Promise<SessionRunner> {
     const sessionId = (deps.newSessionId ?? randomSessionId)();
     const runner = new SessionRunner(deps, sessionId, []);
-    await runner.commit([
+    await runner.commitExclusively([
       { type: 'session.started', at: deps.player.now(), v: 1, sessionId, protocol, settings },
     ]);
     runner.startTicking();
@@ -73,7 +74,9 @@ export class SessionRunner {
     const runner = new SessionRunner(deps, sessionId, await deps.log.eventsOf(sessionId));
     const kind = runner.state.position.kind;
     if (kind === 'block' || kind === 'check-in') {
-      await runner.commit([{ type: 'session.paused', at: runner.state.lastEventAt }]);
+      // Reps that fell due while the app was closed were never coached: pause
+      // where the log ends. If even that cannot be written, do not go on.
+      await runner.commitExclusively([{ type: 'session.paused', at: runner.state.lastEventAt }]);
     }
     runner.startTicking();
     return runner;
@@ -136,20 +139,35 @@ export class SessionRunner {
     );
   }
 
-  dispose(): void {
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  /**
+   * Stops ticking and writing; resolves once any write under way has landed.
+   * An ended session's farewell is left to finish; anything else is silenced.
+   */
+  dispose(): Promise<void> {
+    this.disposed = true;
     if (this.ticker !== null) clearInterval(this.ticker);
     this.ticker = null;
-    this.deps.player.silence();
+    if (this.state.position.kind !== 'ended') this.deps.player.silence();
+    return this.queue.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
-  /** Applies the clock's due events; called on every tick and when the page wakes up. */
+  /** Applies the clock's due events up to now; called on every tick and when the page wakes up. */
   tick(): Promise<void> {
+    const now = this.deps.player.now(); // read now: a tick queued behind an answer must not overtake it
     return this.enqueue(async () => {
-      const { events } = advance(this.deps.lookup, this.state, this.deps.player.now());
+      const { events } = advance(this.deps.lookup, this.state, now);
       if (events.length > 0) await this.commitNow(events);
-    });
+    }).catch(() => undefined); // kept in `error`; the next tick tries again
   }
 
+  /** Writes a person's action; rejects when it could not be stored. */
   private record(event: SessionEvent): Promise<void> {
     return this.enqueue(async () => {
       // Let the clock catch up first, so the answer lands after every rep already done.
@@ -158,20 +176,26 @@ export class SessionRunner {
         ...events,
         { ...event, at: Math.max(event.at, this.state.lastEventAt) },
       ]);
-      this.deps.player.confirm();
+      if (!this.disposed) this.deps.player.confirm();
     });
   }
 
-  private commit(events: SessionEvent[]): Promise<void> {
+  private commitExclusively(events: SessionEvent[]): Promise<void> {
     return this.enqueue(() => this.commitNow(events));
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
-    const run = this.queue.then(work).catch((error: unknown) => {
-      this.lastError = error instanceof Error ? error : new Error(String(error));
-      this.deps.onChange();
+    const run = this.queue.then(async () => {
+      if (this.disposed) throw new Error('This session runner has been closed.');
+      try {
+        await work();
+      } catch (error) {
+        this.lastError = error instanceof Error ? error : new Error(String(error));
+        this.deps.onChange();
+        throw this.lastError;
+      }
     });
-    this.queue = run;
+    this.queue = run.catch(() => undefined);
     return run;
   }
 
@@ -184,6 +208,7 @@ export class SessionRunner {
     this.state = next;
     this.committedCount += events.length;
     this.lastError = null;
+    if (this.disposed) return;
     this.schedule();
     this.deps.onChange();
   }

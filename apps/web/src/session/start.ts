@@ -32,7 +32,8 @@ export function settingsFromPreferences(services: Services): SessionSettings {
 }
 
 export async function startSession(services: Services): Promise<SessionRunner> {
-  services.runner?.dispose();
+  await services.runner?.dispose();
+  services.runner = null;
   const runner = await SessionRunner.start(
     runnerDeps(services),
     DEFAULT_PROTOCOL,

@@ -6,7 +6,10 @@ export function holdScreenWakeLock(): () => void {
   const acquire = async () => {
     if (released || document.visibilityState !== 'visible' || !('wakeLock' in navigator)) return;
     try {
-      sentinel = await navigator.wakeLock.request('screen');
+      const acquired = await navigator.wakeLock.request('screen');
+      if (released)
+        void acquired.release(); // the screen was left while the request was pending
+      else sentinel = acquired;
     } catch {
       sentinel = null; // Not allowed (battery saver, permissions): the session still runs.
     }

@@ -107,6 +107,34 @@ describe('SessionRunner', () => {
     runner.dispose();
   });
 
+  it('rejects an answer it could not store, and keeps the state as it was', async () => {
+    const { clock, log, deps } = setup();
+    const runner = await SessionRunner.start(deps, ref, { timescale: 0.1, speakSetup: false });
+    clock.now += 8_000; // past rep 10, before the check-in times out
+    await runner.tick();
+    log.failNext = true;
+    await expect(runner.answer(['left'], null)).rejects.toThrow('disk full');
+    expect(runner.current.position.kind).toBe('check-in');
+    expect(runner.current.firedAtRep.left).toBeNull();
+    await runner.answer(['left'], null);
+    expect(runner.current.firedAtRep.left).toBe(10);
+    await runner.dispose();
+  });
+
+  it('writes nothing once disposed, and waits for a write under way', async () => {
+    const { clock, log, deps } = setup();
+    const runner = await SessionRunner.start(deps, ref, { timescale: 0.1, speakSetup: false });
+    clock.now += 3_000;
+    const tick = runner.tick();
+    await runner.dispose();
+    await tick;
+    const stored = (log.rows.get('session-1') ?? []).length;
+    clock.now += 3_000;
+    await runner.tick();
+    await expect(runner.pause()).rejects.toThrow();
+    expect((log.rows.get('session-1') ?? []).length).toBe(stored);
+  });
+
   it('answers a check-in after the reps already due, and confirms by sound', async () => {
     const { clock, log, deps, fake } = setup();
     const runner = await SessionRunner.start(deps, ref, { timescale: 0.1, speakSetup: false });
