@@ -217,3 +217,30 @@ describe('a report during the opening lines', () => {
     );
   });
 });
+
+describe('scripts and protocol lists found loose while documenting', () => {
+  test('a script names reps from 1, and S2 reads like s2', async () => {
+    const { parseScript } = await import('../src/index.js');
+    expect(parseScript('0:left').ok).toBe(false);
+    expect(parseScript('s0:both').ok).toBe(false);
+    expect(parseScript('S2:both/even')).toMatchObject({
+      ok: true,
+      actions: [{ moment: { set: 2 } }],
+    });
+  });
+
+  test('a balance offered twice at check-ins is refused', () => {
+    const copy = protocolCopy();
+    const first = copy.checkIns.balances[0]!;
+    const result = validateProtocol({
+      ...copy,
+      checkIns: {
+        ...copy.checkIns,
+        balances: [first, ...copy.checkIns.balances.slice(1, 2), first],
+      },
+    });
+    expect(result.ok ? [] : result.problems).toContain(
+      `checkIns.balances[2].id repeats the id "${first.id}"`,
+    );
+  });
+});

@@ -135,11 +135,8 @@ function checkConsistency(protocol: Raw, ctx: z.RefinementCtx): void {
   reportDuplicates(protocol.setup, ['setup'], problem);
   reportDuplicates(protocol.cues, ['cues'], problem);
   reportDuplicates(protocol.cueRules, ['cueRules'], problem);
-  reportDuplicates(
-    protocol.checkIns.regions.map((r) => ({ id: r.id })),
-    ['checkIns', 'regions'],
-    problem,
-  );
+  reportDuplicates(protocol.checkIns.regions, ['checkIns', 'regions'], problem);
+  reportDuplicates(protocol.checkIns.balances, ['checkIns', 'balances'], problem);
 
   const { holdMs } = protocol.adjustable;
   if (protocol.tempo.holdMs < holdMs.min || protocol.tempo.holdMs > holdMs.max) {

@@ -73,21 +73,18 @@ function parseToken(token: string): ScriptAction | string {
 }
 
 function parseMoment(when: string): ScriptMoment | string {
-  const wakeUp = /^(\d+)$/.exec(when);
-  if (wakeUp) return { phase: 'wake-up', rep: positive(wakeUp[1]) };
-  const work = /^s(\d+)(?:r(\d+))?$/.exec(when);
+  const notARep = `"${when}" is not a rep (use 30, s2 or s2r10; counting starts at 1)`;
+  const wakeUp = /^([1-9]\d*)$/.exec(when);
+  if (wakeUp) return { phase: 'wake-up', rep: Number(wakeUp[1]) };
+  const work = /^s([1-9]\d*)(?:r([1-9]\d*))?$/i.exec(when);
   if (work) {
     return {
       phase: 'work',
-      set: positive(work[1]),
-      rep: work[2] === undefined ? 'end' : positive(work[2]),
+      set: Number(work[1]),
+      rep: work[2] === undefined ? 'end' : Number(work[2]),
     };
   }
-  return `"${when}" is not a rep (use 30, s2 or s2r10)`;
-}
-
-function positive(digits: string | undefined): number {
-  return Math.max(0, Number.parseInt(digits ?? '0', 10));
+  return notARep;
 }
 
 function parseDuration(text: string): number | null {
