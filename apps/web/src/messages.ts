@@ -103,7 +103,6 @@ export const messages = {
     pausedDetail: 'Take your time. Press Resume when you are back in position.',
     saving: 'Saving…',
     saveFailed: 'Could not save that on this device. Please try again.',
-    fullscreen: 'Full screen',
   },
   checkIn: {
     question: 'Where do you feel it?',

@@ -7,6 +7,7 @@ import { messages } from '../messages.js';
 import type { StoredSession } from '../store/db.js';
 import { SessionRunner } from '../session/runner.js';
 import { whereItStands } from '../ui/format.js';
+import { enterFullscreen } from '../ui/fullscreen.js';
 import { startSession, runnerDeps } from '../session/start.js';
 
 const t = messages.home;
@@ -36,6 +37,7 @@ export function Home() {
   const start = async () => {
     setBusy(true);
     setFailed(false);
+    enterFullscreen();
     try {
       await services.player.unlock();
       await startSession(services);
@@ -49,6 +51,7 @@ export function Home() {
   const resume = async (sessionId: string) => {
     setBusy(true);
     setFailed(false);
+    enterFullscreen();
     try {
       await services.player.unlock();
       const current = services.runner;

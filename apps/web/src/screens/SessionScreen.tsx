@@ -11,6 +11,7 @@ import { intentForKey } from '../input/answer-keys.js';
 import { listenToMediaButtons } from '../input/media-session.js';
 import { listenForSpokenAnswers } from '../input/voice-answers.js';
 import { holdScreenWakeLock } from '../ui/wake-lock.js';
+import { leaveFullscreen } from '../ui/fullscreen.js';
 import { clock } from '../ui/format.js';
 import { CheckInPanel } from './CheckInPanel.js';
 import { useNow } from '../ui/use-now.js';
@@ -49,8 +50,10 @@ export function SessionScreen() {
     if (!runner) navigate({ name: 'home' });
   }, [runner]);
   useEffect(() => {
-    if (position?.kind === 'ended' && runner)
+    if (position?.kind === 'ended' && runner) {
+      leaveFullscreen();
       navigate({ name: 'end', sessionId: runner.sessionId });
+    }
   }, [position?.kind, runner]);
   // A new engine check-in opens a fresh choice; leaving it closes the panel.
   useEffect(() => setChoice(checkInKey === null ? null : { ...EMPTY_CHOICE }), [checkInKey]);
