@@ -26,7 +26,7 @@ export function CheckInPanel(props: CheckInPanelProps) {
   const canSend = props.selected.length > 0;
   return (
     <section
-      class="check-in"
+      class="card check-in"
       role="dialog"
       aria-modal="false"
       aria-labelledby="check-in-title"

@@ -34,6 +34,20 @@ function NumberChoice(props: {
   );
 }
 
+/** A labelled on/off setting. */
+function Toggle(props: { label: string; checked: boolean; onChange(checked: boolean): void }) {
+  return (
+    <label class="check">
+      <input
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange((e.target as HTMLInputElement).checked)}
+      />
+      <span>{props.label}</span>
+    </label>
+  );
+}
+
 function steps(min: number, max: number, step: number): number[] {
   const values: number[] = [];
   for (let v = min; v <= max; v += step) values.push(v);
@@ -87,14 +101,11 @@ export function Settings() {
           describe={t.reps}
           onChange={(checkInEveryReps) => update({ checkInEveryReps })}
         />
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={prefs.voiceEnabled}
-            onChange={(e) => update({ voiceEnabled: (e.target as HTMLInputElement).checked })}
-          />
-          <span>{t.voiceOn}</span>
-        </label>
+        <Toggle
+          label={t.voiceOn}
+          checked={prefs.voiceEnabled}
+          onChange={(voiceEnabled) => update({ voiceEnabled })}
+        />
         <label>
           <span>{t.voiceChoice}</span>
           <select
@@ -109,23 +120,17 @@ export function Settings() {
           </select>
         </label>
         {voices.length === 0 && <p class="hint">{t.noVoices}</p>}
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={prefs.spokenCounts}
-            onChange={(e) => update({ spokenCounts: (e.target as HTMLInputElement).checked })}
-          />
-          <span>{t.counts}</span>
-        </label>
+        <Toggle
+          label={t.counts}
+          checked={prefs.spokenCounts}
+          onChange={(spokenCounts) => update({ spokenCounts })}
+        />
         {speechRecognitionAvailable() && (
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={prefs.voiceAnswers}
-              onChange={(e) => update({ voiceAnswers: (e.target as HTMLInputElement).checked })}
-            />
-            <span>{t.voiceAnswers}</span>
-          </label>
+          <Toggle
+            label={t.voiceAnswers}
+            checked={prefs.voiceAnswers}
+            onChange={(voiceAnswers) => update({ voiceAnswers })}
+          />
         )}
         <label>
           <span>{t.volume}</span>
