@@ -1,6 +1,7 @@
-// Human-readable renderings shared by the commands: durations, regions and
-// the cue timeline printed as a score, one sound-bearing step per line.
-import type { PlayedStep, Region } from '@glutewake/core';
+// Human-readable renderings shared by the commands: durations, regions, set
+// names (with the leg, for per-side work) and the cue timeline printed as a
+// score, one sound-bearing step per line.
+import type { Glute, PlayedStep, Region } from '@glutewake/core';
 
 const REGION_NAMES: Record<Region, string> = {
   thighs: 'inner thighs',
@@ -14,6 +15,14 @@ const REGION_NAMES: Record<Region, string> = {
 export function regionList(regions: readonly Region[] | null): string {
   if (regions === null) return 'no answer';
   return regions.map((region) => REGION_NAMES[region]).join(', ');
+}
+
+/**
+ * A work set as the person counts it: "set 2", or "set 1 right" when the
+ * engine's set 2 is the right leg of a per-side set (see core's setLabel).
+ */
+export function setName(set: number, side: Glute | null): string {
+  return side === null ? `set ${set}` : `set ${Math.ceil(set / 2)} ${side}`;
 }
 
 /** 95 -> "1:35", 3725 -> "1:02:05". */
@@ -40,15 +49,20 @@ export function offset(ms: number): string {
   return `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}.${String(millis).padStart(3, '0')}`;
 }
 
-export function scoreLines(score: readonly PlayedStep[]): string[] {
+/** `sideOf` tells the leg of a work set, for per-side protocols. */
+export function scoreLines(
+  score: readonly PlayedStep[],
+  sideOf: (set: number) => Glute | null = () => null,
+): string[] {
   const start = score[0]?.at ?? 0;
   return score.map((step) => {
+    const set = step.set === null ? 'set ?' : setName(step.set, sideOf(step.set));
     const where =
       step.phase === null
         ? ''
         : step.phase === 'wake-up'
           ? `wake-up${step.rep === null ? '' : ` rep ${step.rep}`}`
-          : `set ${step.set ?? '?'}${step.rep === null ? '' : ` rep ${step.rep}`}`;
+          : `${set}${step.rep === null ? '' : ` rep ${step.rep}`}`;
     const sounds = step.sounds
       .map((sound) => (sound.kind === 'tone' ? `[${sound.tone} tone]` : `"${sound.text}"`))
       .join(' ');

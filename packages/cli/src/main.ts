@@ -13,7 +13,7 @@ import { validateCommand } from './commands/validate.js';
 export const USAGE = `glutewake: plan, check and dry-run glute-activation protocols
 
 Usage:
-  glutewake protocols [--json]                 list the built-in protocols
+  glutewake protocols [--json]                 list the built-in protocols, the ladder in order
   glutewake plan <id|file.json> [--json]       outline a session: phases, tempo, duration
   glutewake validate <file.json>               check a protocol file (exit 1 on problems)
   glutewake simulate <id|file.json> --felt "<script>" [--json] [--timeline]
@@ -26,11 +26,13 @@ Options:
   --timeline            print the full cue timeline (simulate)
 
 Scripts (--felt): space-separated <when>:<what>
-  when: 30 (after wake-up rep 30), s2 (the check-in after set 2), s2r10 (set 2, rep 10)
+  when: 30 (after wake-up rep 30), s2 (the check-in after set 2), s2r10 (set 2, rep 10);
+        per-side sets name the leg: s2L, s2R, s2Rr10 (plain s2 is the left leg)
   what: thighs, hamstrings, back, left, right, both, none (comma-joined),
         optionally /left-stronger, /even or /right-stronger;
         or silent (no answer), stop, pause=10m
   Example: --felt "10:thighs 20:hamstrings 30:left 40:both"
+           --felt "6:thighs 12:left 18:both s1L:left/even s1R:right/even" (lunge)
 `;
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

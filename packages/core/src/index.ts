@@ -11,7 +11,10 @@ export type {
   Cue,
   CueRule,
   CueCondition,
+  Wording,
+  PreActivation,
 } from './protocol/schema.js';
+export type { ReadinessRule } from './protocol/readiness.js';
 export { builtinProtocols, findBuiltinProtocol } from './protocol/builtin.js';
 export type {
   SessionEvent,
@@ -37,6 +40,8 @@ export {
 export { chooseCues, type NewReport } from './engine/cue-rules.js';
 export { summarize, type SessionSummary } from './engine/summary.js';
 export { phrases } from './engine/phrases.js';
+export { DEFAULT_WORDING, wordingOf } from './engine/wording.js';
+export { setLabel, sideOfSet, type SetLabel } from './engine/sides.js';
 export {
   parseScript,
   type ScriptAction,
@@ -51,3 +56,6 @@ export {
   type PlayedStep,
 } from './simulate/simulate.js';
 export { planOutline, type PlanOutline } from './simulate/outline.js';
+export * from './progress/index.js';
+export * from './export/index.js';
+export * from './reminders/index.js';

@@ -12,6 +12,8 @@ import { z } from 'zod';
 
 export type { ValidationResult } from './protocol/problems.js';
 export { describePath } from './protocol/problems.js';
+/** Reads an export file back: a checked document, or plain problems with paths. */
+export { parseExport } from './export/parse.js';
 
 /** Checks a protocol document; every problem names the path of the bad field. */
 export function validateProtocol(input: unknown): ValidationResult<Protocol> {

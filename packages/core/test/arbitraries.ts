@@ -39,6 +39,8 @@ export const settingsArb: fc.Arbitrary<SessionSettings> = fc.record(
     spokenCounts: fc.boolean(),
     speakSetup: fc.boolean(),
     favouredCues: fc.subarray(cueIds, { maxLength: 4 }),
+    skipWakeUp: fc.boolean(),
+    leadsInto: fc.constantFrom({ id: 'glute-bridge', version: 1 }, { id: 'nowhere', version: 3 }),
     timescale: fc.double({ min: 0.001, max: 1, noNaN: true }),
   },
   { requiredKeys: [] },
@@ -94,7 +96,7 @@ const eventBodyArb: fc.Arbitrary<EventBody> = fc.oneof(
     arbitrary: fc
       .record({
         phase: fc.constantFrom('wake-up' as const, 'work' as const),
-        set: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
+        set: fc.option(fc.integer({ min: 1, max: 40 }), { nil: null }),
         rep: fc.integer({ min: 1, max: 60 }),
       })
       .map((rep) => ({ type: 'rep.completed' as const, ...rep })),

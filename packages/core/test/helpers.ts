@@ -1,6 +1,7 @@
-// Shared fixtures for the core's tests: the built-in protocol, a lookup that
-// knows it, and `run("10:thighs 30:both")`, which simulates a scripted session
-// on the virtual clock. Scripts that do not parse fail the test loudly.
+// Shared fixtures for the core's tests: the built-in protocols, a lookup that
+// knows them, and `run("10:thighs 30:both")`, which simulates a scripted
+// session on the virtual clock (ankle squeezes unless another protocol is
+// given). Scripts that do not parse fail the test loudly.
 import {
   builtinProtocols,
   findBuiltinProtocol,
@@ -19,6 +20,13 @@ if (found === null) throw new Error('the built-in prone-ankle-squeeze protocol i
 export const squeezes: Protocol = found;
 
 export const lookup: ProtocolLookup = (id, version) => findBuiltinProtocol(id, version);
+
+/** A built-in protocol by id; a missing one fails the test loudly. */
+export function builtin(id: string): Protocol {
+  const protocol = findBuiltinProtocol(id);
+  if (protocol === null) throw new Error(`the built-in ${id} protocol is missing`);
+  return protocol;
+}
 
 export function lookupFor(protocol: Protocol): ProtocolLookup {
   return (id, version) => (id === protocol.id && version === protocol.version ? protocol : null);
@@ -59,6 +67,10 @@ export const protocolVariants = {
   }),
   'wake-up-only': withChanges((p) => {
     p.phases = p.phases.filter((phase) => phase.kind === 'wake-up');
+  }),
+  'per-side': withChanges((p) => {
+    const work = p.phases.find((phase) => phase.kind === 'work');
+    if (work) work.perSide = true;
   }),
   'no-rests': withChanges((p) => {
     p.tempo.restBetweenRepsMs = 0;

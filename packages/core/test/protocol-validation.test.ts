@@ -1,7 +1,9 @@
 // Protocol documents: every built-in protocol file validates, and a broken
 // copy is rejected with a plain sentence that names the broken field by its
 // path ("tempo.holdMs must be ..."). The mutation walk breaks every field of
-// the built-in protocol in turn, so a new field cannot slip past unchecked.
+// every built-in protocol in turn (the ladder's rungs carry the optional
+// fields: wording, readiness, preActivation, perSide), so a new field cannot
+// slip past unchecked.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { builtinProtocols } from '../src/index.js';
@@ -70,6 +72,12 @@ const plainProblem = (problem: string) =>
 
 const original = structuredClone(squeezes) as unknown as Json;
 const fields = [...fieldsOf(original)];
+const walks = builtinProtocols.map((protocol) => {
+  const document = structuredClone(protocol) as unknown as Json;
+  return { id: protocol.id, document, fields: [...fieldsOf(document)] };
+});
+const OPTIONAL_FIELD =
+  /^(cueRules\[\d+\]\.(when\.\w+|once)|phases\[\d+\]\.perSide|wording|readiness|preActivation)$/;
 
 describe('the built-in protocols', () => {
   test.each(protocolFiles)('%s validates, unchanged by validation', (name) => {
@@ -95,34 +103,51 @@ describe('a copy with one field broken', () => {
     expect(fields.map((field) => pathText(field.path))).toContain('cueRules[7].when.repAtMost');
   });
 
-  test.each(fields.map((field) => [pathText(field.path), field] as const))(
-    'is rejected, naming %s',
-    (where, { path, value }) => {
-      for (const [how, broken] of breakages(value)) {
-        const result = validateProtocol(withValue(original, path, broken));
-        const problems = result.ok ? [`accepted with ${where} ${how}`] : result.problems;
-        expect(
-          problems.some((p) => p.startsWith(`${where} `)),
-          `${how}: ${problems.join(' | ')}`,
-        ).toBe(true);
-        expect(problems.filter((p) => !plainProblem(p))).toEqual([]);
-      }
-    },
-  );
+  test('the walk covers every optional field a built-in uses', () => {
+    const lunge = walks.find((walk) => walk.id === 'lunge');
+    const paths = lunge?.fields.map((field) => pathText(field.path)) ?? [];
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'phases[1].perSide',
+        'wording.rep',
+        'wording.releaseLabel',
+        'readiness.after',
+        'readiness.evenBalance',
+        'preActivation.protocol',
+        'preActivation.reps',
+      ]),
+    );
+  });
 
-  test('a missing field is named as required, unless it is optional', () => {
-    const optional = /^cueRules\[\d+\]\.(when\.\w+|once)$/;
-    for (const { path } of fields) {
-      if (typeof path[path.length - 1] === 'number') continue;
-      const where = pathText(path);
-      const result = validateProtocol(withValue(original, path, undefined));
-      if (result.ok) expect(where).toMatch(optional);
-      else
-        expect(
-          result.problems.some((p) => p.startsWith(`${where} `)),
-          where,
-        ).toBe(true);
-    }
+  describe.each(walks)('of $id', ({ document, fields: walked }) => {
+    test.each(walked.map((field) => [pathText(field.path), field] as const))(
+      'is rejected, naming %s',
+      (where, { path, value }) => {
+        for (const [how, broken] of breakages(value)) {
+          const result = validateProtocol(withValue(document, path, broken));
+          const problems = result.ok ? [`accepted with ${where} ${how}`] : result.problems;
+          expect(
+            problems.some((p) => p.startsWith(`${where} `)),
+            `${how}: ${problems.join(' | ')}`,
+          ).toBe(true);
+          expect(problems.filter((p) => !plainProblem(p))).toEqual([]);
+        }
+      },
+    );
+
+    test('a missing field is named as required, unless it is optional', () => {
+      for (const { path } of walked) {
+        if (typeof path[path.length - 1] === 'number') continue;
+        const where = pathText(path);
+        const result = validateProtocol(withValue(document, path, undefined));
+        if (result.ok) expect(where).toMatch(OPTIONAL_FIELD);
+        else
+          expect(
+            result.problems.some((p) => p.startsWith(`${where} `)),
+            where,
+          ).toBe(true);
+      }
+    });
   });
 });
 

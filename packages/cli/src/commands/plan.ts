@@ -1,4 +1,5 @@
-// `glutewake plan <id|file.json> [--json]`: the outline of a session.
+// `glutewake plan <id|file.json> [--json]`: the outline of a session, in the
+// protocol's own words for a rep, with where it sits on the ladder.
 import { planOutline, type PlanOutline, type SessionSettings } from '@glutewake/core';
 import { EXIT, type CliIo } from '../io.js';
 import { loadProtocol } from '../load-protocol.js';
@@ -19,8 +20,10 @@ export function planCommand(
 }
 
 export function describeOutline(outline: PlanOutline): string[] {
-  const { tempo, wakeUp, work, durationSeconds } = outline;
+  const { tempo, wakeUp, work, durationSeconds, wording, readiness, preActivation } = outline;
   const s = (ms: number) => `${ms / 1000} s`;
+  const squeeze = wording.squeezeLabel.toLowerCase();
+  const release = wording.releaseLabel.toLowerCase();
   const lines = [
     `${outline.name} (${outline.id}, version ${outline.version})`,
     outline.purpose,
@@ -29,22 +32,34 @@ export function describeOutline(outline: PlanOutline): string[] {
   if (outline.equipment.length > 0) lines.push(`You need: ${outline.equipment.join('; ')}.`, '');
   lines.push('Setup:', ...outline.setup.map((step, index) => `  ${index + 1}. ${step}`), '');
   lines.push(
-    `One rep: squeeze ${s(tempo.squeezeMs)}, hold ${s(tempo.holdMs)}, release ${s(tempo.releaseMs)}, rest ${s(tempo.restBetweenRepsMs)} (${tempo.repSeconds} s a rep)`,
+    `One rep: ${squeeze} ${s(tempo.squeezeMs)}, hold ${s(tempo.holdMs)}, ${release} ${s(tempo.releaseMs)}, rest ${s(tempo.restBetweenRepsMs)} (${tempo.repSeconds} s a rep)`,
     '',
-    'Phases:',
   );
+  if (preActivation) {
+    lines.push(
+      `Before it, when chosen: ${preActivation.reps} reps of ${preActivation.protocol} (work only, no wake-up), as a short session of its own.`,
+      '',
+    );
+  }
+  lines.push('Phases:');
   const phases: string[] = [];
   if (wakeUp) {
     phases.push(
-      `Wake-up: squeeze until both glutes fire; check in every ${wakeUp.checkInEveryReps} reps; a report is welcome at any rep; at most ${wakeUp.capReps} reps`,
+      `Wake-up: ${wording.rep} until both glutes fire; check in every ${wakeUp.checkInEveryReps} reps; a report is welcome at any rep; at most ${wakeUp.capReps} reps`,
     );
   }
   if (work) {
     phases.push(
-      `Work: ${work.sets} sets of ${work.repsPerSet}, ${work.restBetweenSetsSeconds} s rest between sets${work.checkInAfterEachSet ? ', check in after each set (where felt, left/right balance)' : ''}`,
+      `Work: ${work.sets} sets of ${work.repsPerSet}${work.perSide ? ' on each leg (left, then right)' : ''}, ${work.restBetweenSetsSeconds} s rest between sets${work.checkInAfterEachSet ? ', check in after each set (where felt, left/right balance)' : ''}`,
     );
   }
   lines.push(...phases.map((phase, index) => `  ${index + 1}. ${phase}`));
+  if (readiness) {
+    lines.push(
+      '',
+      `Ready for it after ${readiness.after}: practice on ${readiness.minPracticeDays} of the last ${readiness.withinDays} days, and in each of the latest ${readiness.recentSessions} sessions both glutes fired by rep ${readiness.bothFiredWithinReps}${readiness.evenBalance ? ' with an even balance' : ''}.`,
+    );
+  }
   lines.push(
     '',
     durationSeconds.quickest === durationSeconds.longest

@@ -2,6 +2,7 @@
 // runs a whole session on a virtual clock and prints its numbers (and score).
 import {
   parseScript,
+  sideOfSet,
   simulateSession,
   type SessionSettings,
   type SessionSummary,
@@ -9,7 +10,7 @@ import {
 } from '@glutewake/core';
 import { EXIT, type CliIo } from '../io.js';
 import { loadProtocol } from '../load-protocol.js';
-import { clockTime, regionList, scoreLines } from '../format.js';
+import { clockTime, regionList, scoreLines, setName } from '../format.js';
 import { reportProblems } from './problems.js';
 
 export interface SimulateOptions {
@@ -35,7 +36,9 @@ export function simulateCommand(io: CliIo, idOrFile: string, options: SimulateOp
       : simulation.summary;
     io.out(JSON.stringify(output, null, 2));
   } else {
-    if (options.timeline) io.out([...scoreLines(simulation.score), ''].join('\n'));
+    const plan = simulation.state.plan;
+    const sideOf = (set: number) => (plan === null ? null : sideOfSet(plan, set));
+    if (options.timeline) io.out([...scoreLines(simulation.score, sideOf), ''].join('\n'));
     io.out(describeSimulation(loaded.protocol.name, simulation).join('\n'));
   }
   if (simulation.unusedActions.length > 0) {
@@ -59,20 +62,28 @@ export function describeSimulation(name: string, simulation: Simulation): string
   const { summary } = simulation;
   const { wakeUp, work } = summary;
   const fired = (rep: number | null) => (rep === null ? 'never' : `at rep ${rep}`);
+  const sideOf = (set: number | null) => (set === null ? null : (work.sides[set - 1] ?? null));
+  const width = work.sides.some((side) => side !== null) ? 18 : 12;
+  const workSets = work.sets.map((reps, index) => {
+    const side = work.sides[index] ?? null;
+    return side === null ? String(reps) : `${side} ${reps}`;
+  });
   const lines = [
     `${name}: simulated session`,
     `Outcome: ${OUTCOMES[summary.outcome]}`,
     `Wake-up: ${wakeUp.reps} reps; left glute fired ${fired(wakeUp.leftFiredAtRep)}, right glute ${fired(wakeUp.rightFiredAtRep)}`,
-    `Work sets: ${work.sets.length === 0 ? 'none' : work.sets.join(', ')}`,
+    `Work sets: ${workSets.length === 0 ? 'none' : workSets.join(', ')}`,
   ];
   if (summary.checkIns.length > 0) {
     lines.push('Check-ins:');
     for (const checkIn of summary.checkIns) {
       const where =
-        checkIn.phase === 'wake-up' ? `rep ${checkIn.rep}` : `after set ${checkIn.set ?? '?'}`;
+        checkIn.phase === 'wake-up'
+          ? `rep ${checkIn.rep}`
+          : `after ${checkIn.set === null ? 'set ?' : setName(checkIn.set, sideOf(checkIn.set))}`;
       const balance = checkIn.balance === null ? '' : `, ${checkIn.balance}`;
       const cues = checkIn.cues.length === 0 ? '' : ` -> ${checkIn.cues.join(', ')}`;
-      lines.push(`  ${where.padEnd(12)} ${regionList(checkIn.felt)}${balance}${cues}`);
+      lines.push(`  ${where.padEnd(width)} ${regionList(checkIn.felt)}${balance}${cues}`);
     }
   }
   const spontaneous = summary.reports.filter((report) => report.source === 'spontaneous');
@@ -82,9 +93,9 @@ export function describeSimulation(name: string, simulation: Simulation): string
       const where =
         report.phase === 'wake-up'
           ? `rep ${report.rep}`
-          : `set ${report.set ?? '?'} rep ${report.rep}`;
+          : `${report.set === null ? 'set ?' : setName(report.set, sideOf(report.set))} rep ${report.rep}`;
       const cues = report.cues.length === 0 ? '' : ` -> ${report.cues.join(', ')}`;
-      lines.push(`  ${where.padEnd(12)} ${regionList(report.felt)}${cues}`);
+      lines.push(`  ${where.padEnd(width)} ${regionList(report.felt)}${cues}`);
     }
   }
   lines.push(

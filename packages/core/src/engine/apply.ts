@@ -15,6 +15,7 @@ import {
   timeOutCheckIn,
 } from './reports.js';
 import { resolvePlan, type SessionPlan } from './plan.js';
+import { setLabel } from './sides.js';
 import {
   bothGlutesFired,
   initialSessionState,
@@ -61,7 +62,9 @@ function reduce(
     if (position.kind !== 'not-started') return null;
     const protocol = lookup(event.protocol.id, event.protocol.version);
     if (!protocol) return null;
-    const started = resolvePlan(protocol, event.settings);
+    const next = event.settings.leadsInto;
+    const nextName = next ? (lookup(next.id, next.version)?.name ?? null) : null;
+    const started = resolvePlan(protocol, event.settings, nextName);
     return beginSession(
       {
         ...state,
@@ -164,8 +167,8 @@ function resume(
   }
   const welcome =
     target.phase === 'wake-up'
-      ? phrases.resumeWakeUp(target.nextRep)
-      : phrases.resumeWork(target.set ?? 1, target.nextRep);
+      ? phrases.resumeWakeUp(plan.wording, target.nextRep)
+      : resumeWorkPhrase(plan, target.set ?? 1, target.nextRep);
   // Lines cut off by the pause follow the welcome (an earlier welcome is not repeated).
   const pending = target.leadIn.filter((line) => line.text !== welcome);
   return {
@@ -177,6 +180,11 @@ function resume(
       leadIn: [say(welcome), ...pending],
     },
   };
+}
+
+function resumeWorkPhrase(plan: SessionPlan, set: number, rep: number): string {
+  const label = setLabel(plan, set);
+  return phrases.resumeWork(plan.wording, label.set, rep, label.side);
 }
 
 function withPauseClosed(state: SessionState, at: number): SessionState {

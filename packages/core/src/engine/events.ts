@@ -39,6 +39,10 @@ export const sessionSettingsSchema = z.strictObject({
   spokenCounts: z.boolean({ error: 'must be true or false' }).optional(),
   speakSetup: z.boolean({ error: 'must be true or false' }).optional(),
   favouredCues: listOf(identifier, { min: 0, max: 20 }).optional(),
+  /** Run the work phase only, as for a short pre-activation block before another exercise. */
+  skipWakeUp: z.boolean({ error: 'must be true or false' }).optional(),
+  /** The exercise this session prepares for; its farewell sends the person there. */
+  leadsInto: ref.optional(),
   /** Multiplies every duration; below 1 only for tests and demonstrations. */
   timescale: z
     .number({ error: 'must be a number' })
@@ -62,7 +66,8 @@ const repCompleted = z.strictObject({
   type: z.literal('rep.completed'),
   at: instant,
   phase: oneOf(PHASE_KINDS),
-  set: intBetween(1, 20).nullable(),
+  // Up to 20 sets, each done twice (left, then right) in a per-side work phase.
+  set: intBetween(1, 40).nullable(),
   rep: intBetween(1, 500),
 });
 const felt = z.strictObject({ type: z.literal('felt'), at: instant, regions });

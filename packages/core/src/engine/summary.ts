@@ -1,10 +1,11 @@
 // The numbers a session yields, derived from its events alone: what the app
 // shows at the end, what the history and trends are built on, and what a
 // therapist sees. A summary is plain JSON and never depends on the clock.
-import type { Balance, PhaseKind, Region } from '../vocabulary.js';
+import type { Balance, Glute, PhaseKind, Region } from '../vocabulary.js';
 import type { ProtocolRef, SymptomScores } from './events.js';
 import type { CheckInReason, Outcome, SessionState } from './state.js';
 import { bothGlutesFired } from './state.js';
+import { sideOfSet } from './sides.js';
 
 export interface SessionSummary {
   sessionId: string | null;
@@ -26,9 +27,11 @@ export interface SessionSummary {
     bothFiredAtRep: number | null;
   };
   work: {
-    /** Reps done in each set that was started. */
+    /** Reps done in each set that was started (each side of a per-side set is an entry). */
     sets: number[];
     balance: (Balance | null)[];
+    /** The leg each entry of `sets` was done on; null unless the work phase is per side. */
+    sides: (Glute | null)[];
   };
   checkIns: {
     phase: PhaseKind;
@@ -81,6 +84,9 @@ export function summarize(state: SessionState): SessionSummary {
     work: {
       sets: [...state.setReps],
       balance: state.setReps.map((_, index) => state.setBalance[index] ?? null),
+      sides: state.setReps.map((_, index) =>
+        state.plan === null ? null : sideOfSet(state.plan, index + 1),
+      ),
     },
     checkIns: state.checkIns.map((checkIn) => ({
       phase: checkIn.phase,

@@ -7,6 +7,7 @@
 import type { PhaseKind } from '../vocabulary.js';
 import { estimateSpeechMs, type SessionPlan } from './plan.js';
 import { phrases } from './phrases.js';
+import { setLabel } from './sides.js';
 import type { Block, Line, PendingCheckIn, SessionState, SpeechPurpose } from './state.js';
 import { farewellFor } from './transitions.js';
 
@@ -85,14 +86,9 @@ export function fullBlockSteps(plan: SessionPlan, block: Block): TimelineStep[] 
   const builder = new StepBuilder(plan, block.phase, block.set);
   for (const line of block.leadIn) builder.addLine(line);
   addRest(builder, plan, block.restMs);
-  const sets = block.phase === 'work' && block.firstRep === 1 ? (plan.work?.sets ?? null) : null;
   builder.add('count-in', plan.countInMs, null, [
     { kind: 'tone', tone: 'ready' },
-    {
-      kind: 'speech',
-      text: phrases.countIn(sets === null ? null : block.set, sets),
-      purpose: 'instruction',
-    },
+    { kind: 'speech', text: countInText(plan, block), purpose: 'instruction' },
   ]);
   for (let rep = block.firstRep; rep <= block.lastRep; rep++) {
     const squeezeSounds: Sound[] = [{ kind: 'tone', tone: 'squeeze' }];
@@ -106,6 +102,15 @@ export function fullBlockSteps(plan: SessionPlan, block: Block): TimelineStep[] 
     }
   }
   return builder.steps;
+}
+
+/** "Set 2 of 3. Ready." at the start of a work set, "Left leg. Ready." when a per-side set resumes. */
+function countInText(plan: SessionPlan, block: Block): string {
+  if (block.phase !== 'work' || block.set === null) return phrases.countIn(null, null);
+  const label = setLabel(plan, block.set);
+  return block.firstRep === 1
+    ? phrases.countIn(label.set, label.of, label.side)
+    : phrases.countIn(null, null, label.side);
 }
 
 /** Offset (from the block's anchor) at which a rep's release ends, i.e. the rep is complete. */

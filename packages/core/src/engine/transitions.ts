@@ -1,10 +1,12 @@
 // Where the session goes next: new runs of reps, check-ins, rests between
-// sets, the switch from wake-up to work, and the end. Each function takes the
-// state and the instant the change happens and returns the new state.
+// sets, the switch from one leg to the other in per-side work, the switch
+// from wake-up to work, and the end. Each function takes the state and the
+// instant the change happens and returns the new state.
 import type { Glute } from '../vocabulary.js';
 import { phrases } from './phrases.js';
 import type { SessionPlan } from './plan.js';
 import { estimateSpeechMs } from './plan.js';
+import { setLabel, sideOfSet } from './sides.js';
 import {
   bothGlutesFired,
   loneFiredGlute,
@@ -28,8 +30,13 @@ export function openingLines(plan: SessionPlan): Line[] {
   }
   const safetyLine = protocol.safety[0];
   if (safetyLine !== undefined) lines.push(say(safetyLine, 'safety'));
-  if (plan.wakeUp) lines.push(say(phrases.wakeUpIntro));
-  else if (plan.work) lines.push(say(phrases.workOnlyIntro(plan.work.sets, plan.work.repsPerSet)));
+  if (plan.wakeUp) lines.push(say(phrases.wakeUpIntro(plan.wording)));
+  else if (plan.work) {
+    const { work } = plan;
+    lines.push(
+      say(phrases.workOnlyIntro(plan.wording, setLabel(plan, 1).of, work.repsPerSet, work.perSide)),
+    );
+  }
   return lines;
 }
 
@@ -149,7 +156,8 @@ export function startWork(
   leadIn: readonly Line[],
 ): SessionState {
   if (!plan.work) return endSession(state, at, 'activated');
-  const intro = say(phrases.workIntro(plan.work.sets, plan.work.repsPerSet));
+  const { work } = plan;
+  const intro = say(phrases.workIntro(setLabel(plan, 1).of, work.repsPerSet, work.perSide));
   return {
     ...state,
     position: workBlock(plan, at, 1, 1, [...leadIn, intro], plan.work.leadInMs),
@@ -165,6 +173,13 @@ export function afterSet(
 ): SessionState {
   const sets = plan.work?.sets ?? set;
   if (set >= sets) return endSession(state, at, plan.wakeUp ? 'activated' : 'completed');
+  const nextSide = sideOfSet(plan, set + 1);
+  if (nextSide === 'right') {
+    // The same set on the other leg: a short pause to change stance, no rest.
+    const lines = [...leadIn, say(phrases.switchSides(nextSide))];
+    const switchMs = plan.work?.switchSidesMs ?? 0;
+    return { ...state, position: workBlock(plan, at, set + 1, 1, lines, switchMs) };
+  }
   const restMs = plan.work?.restBetweenSetsMs ?? 0;
   const restSeconds = Math.round(restMs / plan.timescale / 1000);
   const lines = restMs > 0 ? [...leadIn, say(phrases.rest(restSeconds))] : leadIn;
@@ -199,6 +214,8 @@ export function leadInMs(plan: SessionPlan, block: Pick<Block, 'leadIn'>): numbe
 }
 
 export function farewellFor(state: SessionState, outcome: Outcome): string {
+  const leadsInto = state.plan?.leadsInto ?? null;
+  if (outcome === 'completed' && leadsInto !== null) return phrases.warmUpDone(leadsInto.name);
   const fired: Glute | null = loneFiredGlute(state);
   return phrases.farewell(outcome, fired);
 }

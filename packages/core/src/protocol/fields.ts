@@ -23,6 +23,13 @@ export function text(maxLength: number) {
     });
 }
 
+/** A few lowercase words said mid-sentence, like "lift" or "ankle squeeze". */
+export function lowercaseWords(maxLength: number) {
+  return text(maxLength).regex(/^[a-z]+(?:[ -][a-z]+)*$/, {
+    error: 'must be lowercase words, like "lift"',
+  });
+}
+
 export const identifier = z
   .string({ error: 'must be text' })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {

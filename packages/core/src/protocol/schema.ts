@@ -1,12 +1,15 @@
 // The protocol document: a versioned JSON description of one exercise, from
-// its setup steps and tempo to its check-ins, cue library and cue rules.
-// Invariants checked here (beyond field shapes): ids are unique, rules only
-// name cues that exist, placeholders in cue texts can always be filled, the
-// default tempo sits inside the adjustable ranges, and a wake-up phase, when
-// present, comes first.
+// its setup steps and tempo to its check-ins, cue library and cue rules, and
+// where it sits on the progression ladder (its readiness rule and the short
+// pre-activation block it starts with). Invariants checked here (beyond field
+// shapes): ids are unique, rules only name cues that exist, placeholders in
+// cue texts can always be filled, the default tempo sits inside the
+// adjustable ranges, a wake-up phase, when present, comes first, and neither
+// the readiness rule nor the pre-activation names the protocol itself.
 import { z } from 'zod';
 import { BALANCES, PHASE_KINDS, REGIONS } from '../vocabulary.js';
-import { identifier, intBetween, listOf, oneOf, text } from './fields.js';
+import { identifier, intBetween, listOf, lowercaseWords, oneOf, text } from './fields.js';
+import { readinessRuleSchema } from './readiness.js';
 
 export const PROTOCOL_SCHEMA_VERSION = 1;
 
@@ -40,6 +43,8 @@ const workPhase = z.strictObject({
   restBetweenSetsSeconds: intBetween(0, 600),
   leadInSeconds: intBetween(0, 120),
   checkInAfterEachSet: z.boolean({ error: 'must be true or false' }),
+  /** Single-leg work: every set is done once on the left leg, then once on the right. */
+  perSide: z.boolean({ error: 'must be true or false' }).optional(),
 });
 
 // The union's path already ends in `kind`; a non-object phase falls through to
@@ -81,6 +86,23 @@ const cueRule = z.strictObject({
   once: z.boolean({ error: 'must be true or false' }).optional(),
 });
 
+/** The words the engine uses for one rep; without them, those of ankle squeezes. */
+const wording = z.strictObject({
+  /** One rep, said mid-sentence: "Picking up at lift 7". */
+  rep: lowercaseWords(24),
+  /** The tempo instruction said before the first rep. */
+  instruction: text(200),
+  /** On-screen names of the squeeze and release steps of a rep. */
+  squeezeLabel: text(24),
+  releaseLabel: text(24),
+});
+
+/** A short block of another protocol's work reps, run before this one. */
+const preActivation = z.strictObject({
+  protocol: identifier,
+  reps: intBetween(5, 60),
+});
+
 const adjustable = z.strictObject({
   holdMs: range(500, 5000),
   restBetweenSetsSeconds: range(0, 600),
@@ -107,6 +129,9 @@ export const protocolSchema = z
     cueRules: listOf(cueRule, { min: 0, max: 100 }),
     maxCuesPerResponse: intBetween(1, 5),
     safety: listOf(text(300), { min: 1, max: 10 }),
+    wording: wording.optional(),
+    readiness: readinessRuleSchema.optional(),
+    preActivation: preActivation.optional(),
   })
   .superRefine(checkConsistency);
 
@@ -118,6 +143,8 @@ export type Tempo = z.infer<typeof tempo>;
 export type Cue = z.infer<typeof cue>;
 export type CueRule = z.infer<typeof cueRule>;
 export type CueCondition = z.infer<typeof cueCondition>;
+export type Wording = z.infer<typeof wording>;
+export type PreActivation = z.infer<typeof preActivation>;
 
 /** Placeholders a cue text may use, and the rule condition that guarantees a value. */
 export const CUE_PLACEHOLDERS = {
@@ -178,6 +205,19 @@ function checkConsistency(protocol: Raw, ctx: z.RefinementCtx): void {
       }
     }
   });
+
+  if (protocol.readiness?.after === protocol.id) {
+    problem(
+      ['readiness', 'after'],
+      `must name the exercise before this one, not "${protocol.id}" itself`,
+    );
+  }
+  if (protocol.preActivation?.protocol === protocol.id) {
+    problem(
+      ['preActivation', 'protocol'],
+      `must name another protocol, not "${protocol.id}" itself`,
+    );
+  }
 
   const offered = new Set(protocol.checkIns.regions.map((r) => r.id));
   for (const required of ['left', 'right', 'none'] as const) {

@@ -3,15 +3,18 @@
 //   when: N       after wake-up rep N
 //         sS      at the check-in after work set S
 //         sSrN    after rep N of work set S
+//         sSL, sSR, sSLrN, sSRrN   the same on the left or right leg of a
+//                 per-side set (plain sS there means its left leg)
 //   what: regions joined by commas (thighs, hamstrings, back, left, right,
 //         both, none), optionally followed by /left-stronger, /even or
 //         /right-stronger; or `silent` (no answer), `stop`, `pause=90s|10m|1h`.
 // At a check-in the regions are the answer; anywhere else they are a
 // spontaneous report ("I feel it now").
-import { BALANCES, REGIONS, type Balance, type Region } from '../vocabulary.js';
+import { BALANCES, REGIONS, type Balance, type Glute, type Region } from '../vocabulary.js';
 
 export type ScriptMoment =
-  { phase: 'wake-up'; rep: number } | { phase: 'work'; set: number; rep: number | 'end' };
+  | { phase: 'wake-up'; rep: number }
+  | { phase: 'work'; set: number; rep: number | 'end'; side?: Glute };
 
 export type ScriptAction =
   | { moment: ScriptMoment; kind: 'report'; regions: Region[]; balance: Balance | null }
@@ -73,15 +76,19 @@ function parseToken(token: string): ScriptAction | string {
 }
 
 function parseMoment(when: string): ScriptMoment | string {
-  const notARep = `"${when}" is not a rep (use 30, s2 or s2r10; counting starts at 1)`;
+  const notARep = `"${when}" is not a rep (use 30, s2, s2r10, or s2L / s2Rr10 for one leg; counting starts at 1)`;
   const wakeUp = /^([1-9]\d*)$/.exec(when);
   if (wakeUp) return { phase: 'wake-up', rep: Number(wakeUp[1]) };
-  const work = /^s([1-9]\d*)(?:r([1-9]\d*))?$/i.exec(when);
+  // "s1r5" is rep 5 of set 1, and "s1r" the right leg of set 1: the side letter
+  // only counts when what follows it is not a rep number.
+  const work = /^s([1-9]\d*)([lr])?(?:r([1-9]\d*))?$/i.exec(when);
   if (work) {
+    const side = work[2]?.toLowerCase();
     return {
       phase: 'work',
       set: Number(work[1]),
-      rep: work[2] === undefined ? 'end' : Number(work[2]),
+      rep: work[3] === undefined ? 'end' : Number(work[3]),
+      ...(side === undefined ? {} : { side: side === 'l' ? 'left' : 'right' }),
     };
   }
   return notARep;

@@ -2,7 +2,9 @@
 // with a scripted person answering. This is how a therapist dry-runs a
 // protocol, and how tests and benchmarks drive the engine from outside.
 // A check-in without a scripted answer gets whatever the person last
-// reported ("none" before any report).
+// reported ("none" before any report). In a per-side work phase the script
+// names sets as the person counts them, with a leg ("s2R"); the engine's set
+// numbers count each leg (see engine/sides.ts).
 import type { Protocol } from '../protocol/schema.js';
 import type { Balance, Region } from '../vocabulary.js';
 import { applyEvent, type ProtocolLookup } from '../engine/apply.js';
@@ -181,11 +183,24 @@ function sameMoment(scripted: ScriptMoment, actual: ScriptMoment, state: Session
   if (scripted.phase !== actual.phase) return false;
   if (scripted.phase === 'wake-up' || actual.phase === 'wake-up')
     return scripted.rep === actual.rep;
-  if (scripted.set !== actual.set) return false;
+  if (engineSet(scripted, state) !== actual.set) return false;
   const repsPerSet = state.plan?.work?.repsPerSet ?? 0;
   const scriptedRep = scripted.rep === 'end' ? repsPerSet : scripted.rep;
   const actualRep = actual.rep === 'end' ? repsPerSet : actual.rep;
   return scriptedRep === actualRep;
+}
+
+/**
+ * The engine's number for a scripted work set: per side, set S is sets 2S-1
+ * (left, also meant when no side is given) and 2S (right). A side named for a
+ * protocol that is not per side matches no set.
+ */
+function engineSet(
+  moment: Extract<ScriptMoment, { phase: 'work' }>,
+  state: SessionState,
+): number | null {
+  if (state.plan?.work?.perSide !== true) return moment.side === undefined ? moment.set : null;
+  return moment.side === 'right' ? moment.set * 2 : moment.set * 2 - 1;
 }
 
 function questionEndOffsetMs(
