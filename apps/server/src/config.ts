@@ -1,25 +1,40 @@
 // Server configuration from the environment. Invariants: PORT is an integer in
 // 0..65535 (default 8080; 0 picks a free port), HOST defaults to every
-// interface, and WEB_ROOT defaults to apps/web/dist beside this package; a bad
-// value is an error naming the variable, never a silent default.
+// interface, WEB_ROOT defaults to apps/web/dist beside this package;
+// DATABASE_URL chooses the database: postgres:// (or postgresql://) for
+// PostgreSQL, sqlite:<path> for a SQLite file, and by default the SQLite file
+// ./data/glutewake.sqlite under the working directory. TRUST_PROXY says whom
+// to believe about the client's address and protocol. A bad value is an error
+// naming the variable, never a silent default.
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DatabaseConfig } from './db/open.js';
 
 export interface ServerConfig {
   port: number;
   host: string;
   webRoot: string;
+  database: DatabaseConfig;
+  /** false, true (any proxy), or a list of addresses/CIDRs as Fastify reads it. */
+  trustProxy: boolean | string;
 }
 
 const defaultPort = 8080;
 const defaultHost = '0.0.0.0';
 // dist/config.js -> apps/server -> apps/web/dist
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const DEFAULT_SQLITE_PATH = 'data/glutewake.sqlite';
 
-export function configFromEnv(env: Readonly<Record<string, string | undefined>>): ServerConfig {
+export function configFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  workingDirectory = process.cwd(),
+): ServerConfig {
   return {
     port: parsePort(env.PORT),
     host: nonEmpty(env.HOST) ?? defaultHost,
     webRoot: nonEmpty(env.WEB_ROOT) ?? defaultWebRoot,
+    database: parseDatabaseUrl(nonEmpty(env.DATABASE_URL), workingDirectory, env.PG_POOL_SIZE),
+    trustProxy: parseTrustProxy(nonEmpty(env.TRUST_PROXY)),
   };
 }
 
@@ -31,6 +46,47 @@ function parsePort(value: string | undefined): number {
     throw new Error(`PORT must be an integer from 0 to 65535, got "${text}".`);
   }
   return port;
+}
+
+function parseDatabaseUrl(
+  url: string | undefined,
+  workingDirectory: string,
+  poolSizeText: string | undefined,
+): DatabaseConfig {
+  if (url === undefined) {
+    return { kind: 'sqlite', path: resolve(workingDirectory, DEFAULT_SQLITE_PATH) };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const poolSize = nonEmpty(poolSizeText);
+    if (poolSize !== undefined && !/^[1-9]\d{0,3}$/.test(poolSize)) {
+      throw new Error(`PG_POOL_SIZE must be a whole number from 1 to 9999, got "${poolSize}".`);
+    }
+    return {
+      kind: 'postgres',
+      url,
+      ...(poolSize === undefined ? {} : { poolSize: Number(poolSize) }),
+    };
+  }
+  const sqlitePath = /^(sqlite|file):(.+)$/.exec(url)?.[2];
+  if (sqlitePath !== undefined) {
+    return { kind: 'sqlite', path: resolve(workingDirectory, sqlitePath.replace(/^\/\//, '')) };
+  }
+  throw new Error(
+    'DATABASE_URL must start with postgres:// (PostgreSQL) or sqlite: (a SQLite file), ' +
+      `got "${url.slice(0, 12)}...".`,
+  );
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (!/^[0-9a-fA-F.:/,\s]+$/.test(value)) {
+    throw new Error(
+      'TRUST_PROXY must be true, false, or addresses/CIDRs separated by commas ' +
+        `(like 10.0.0.0/8), got "${value}".`,
+    );
+  }
+  return value;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

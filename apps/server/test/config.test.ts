@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { configFromEnv, displayUrl } from '../src/config.js';
+import { createTestDatabase } from './support/backends.js';
 
 describe('configFromEnv', () => {
   it('defaults to port 8080 on every interface, serving apps/web/dist', () => {
@@ -15,11 +16,56 @@ describe('configFromEnv', () => {
   });
 
   it('reads PORT, HOST and WEB_ROOT', () => {
-    expect(configFromEnv({ PORT: '4173', HOST: '127.0.0.1', WEB_ROOT: '/srv/web' })).toEqual({
+    expect(configFromEnv({ PORT: '4173', HOST: '127.0.0.1', WEB_ROOT: '/srv/web' })).toMatchObject({
       port: 4173,
       host: '127.0.0.1',
       webRoot: '/srv/web',
     });
+  });
+
+  it('keeps data in ./data/glutewake.sqlite by default', () => {
+    expect(configFromEnv({}, '/srv/glutewake').database).toEqual({
+      kind: 'sqlite',
+      path: '/srv/glutewake/data/glutewake.sqlite',
+    });
+  });
+
+  it.each([
+    ['postgres://app:secret@db:5432/glutewake', { kind: 'postgres' }],
+    ['postgresql://db/glutewake', { kind: 'postgres' }],
+    [
+      'sqlite:/var/lib/glutewake/db.sqlite',
+      { kind: 'sqlite', path: '/var/lib/glutewake/db.sqlite' },
+    ],
+    ['sqlite:data/other.sqlite', { kind: 'sqlite', path: '/srv/glutewake/data/other.sqlite' }],
+  ])('reads DATABASE_URL=%s', (url, expected) => {
+    expect(configFromEnv({ DATABASE_URL: url }, '/srv/glutewake').database).toMatchObject(expected);
+  });
+
+  it('reads the PostgreSQL pool size', () => {
+    expect(configFromEnv({ DATABASE_URL: 'postgres://db/x', PG_POOL_SIZE: '20' }).database).toEqual(
+      { kind: 'postgres', url: 'postgres://db/x', poolSize: 20 },
+    );
+    expect(() => configFromEnv({ DATABASE_URL: 'postgres://db/x', PG_POOL_SIZE: 'lots' })).toThrow(
+      /PG_POOL_SIZE/,
+    );
+  });
+
+  it.each(['mysql://db/x', 'glutewake.sqlite'])('rejects DATABASE_URL=%s', (url) => {
+    expect(() => configFromEnv({ DATABASE_URL: url })).toThrow(/DATABASE_URL/);
+  });
+
+  it.each([
+    [undefined, false],
+    ['true', true],
+    ['false', false],
+    ['10.0.0.0/8, 127.0.0.1', '10.0.0.0/8, 127.0.0.1'],
+  ])('reads TRUST_PROXY=%s', (value, expected) => {
+    expect(configFromEnv({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it('rejects a TRUST_PROXY it cannot read', () => {
+    expect(() => configFromEnv({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
   });
 
   it('treats empty values as unset', () => {
@@ -43,12 +89,16 @@ describe('displayUrl', () => {
 });
 
 describe('buildApp', () => {
-  it('refuses a web root with no index.html, saying how to build one', () => {
+  it('refuses a web root with no index.html, saying how to build one', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'glutewake-empty-'));
+    const database = await createTestDatabase('sqlite');
     try {
-      expect(() => buildApp({ webRoot: empty })).toThrow(/npm run build -w @glutewake\/web/);
+      expect(() => buildApp({ webRoot: empty, storage: database.storage })).toThrow(
+        /npm run build -w @glutewake\/web/,
+      );
     } finally {
       rmSync(empty, { recursive: true, force: true });
+      await database.drop();
     }
   });
 });

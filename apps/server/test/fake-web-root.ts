@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.js';
+import { createTestDatabase, type TestDatabase } from './support/backends.js';
 
 export const appShellHtml =
   '<!doctype html><html lang="en"><head><title>Glutewake</title>' +
@@ -44,19 +45,23 @@ export function makeFakeWebRoot(): FakeWebRoot {
 }
 
 /**
- * Builds the app over a fresh fake web root before a suite's tests and closes
- * both after them. Call at the top of a test file; `app()` gives the instance.
+ * Builds the app over a fresh fake web root and a fresh SQLite database before
+ * a suite's tests and closes all three after them. Call at the top of a test
+ * file; `app()` gives the instance.
  */
 export function useAppOverFakeWebRoot(): { app(): FastifyInstance } {
   let webRoot: FakeWebRoot | null = null;
+  let database: TestDatabase | null = null;
   let instance: FastifyInstance | null = null;
   beforeAll(async () => {
     webRoot = makeFakeWebRoot();
-    instance = buildApp({ webRoot: webRoot.path });
+    database = await createTestDatabase('sqlite');
+    instance = buildApp({ webRoot: webRoot.path, storage: database.storage });
     await instance.ready();
   });
   afterAll(async () => {
     await instance?.close();
+    await database?.drop();
     webRoot?.remove();
   });
   return {

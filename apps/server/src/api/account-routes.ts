@@ -1,0 +1,224 @@
+// Routes about one's own account: setting up a fresh server (its first
+// clinic and owner), signing in and out, who am I, and a client's sharing
+// choices. Invariants: sign-in failures look the same whether the email
+// exists or not, are rate limited per address and per account and audited;
+// signing out ends every session of the account, on every device.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords.js';
+import { clearSessionCookie } from '../auth/session-cookie.js';
+import { startSession } from '../auth/sessions.js';
+import {
+  recordFailedAttempt,
+  refuseIfAccountOverLimit,
+  refuseIfAddressOverLimit,
+} from '../auth/sign-in-limits.js';
+import { ApiError } from '../errors.js';
+import { AlreadyExistsError, SHARE_EVERYTHING, type Account } from '../storage/types.js';
+import { AUDIT_KINDS, auditFor } from './audit.js';
+import { clinicName, email, password, personName } from './fields.js';
+import { defineRoute, PUBLIC, rolesOnly, type Actor } from './route.js';
+import type { Services } from './services.js';
+import { meOf, meView, sharingSchema } from './views.js';
+
+export function normalizeEmail(typed: string): string {
+  return typed.trim().toLowerCase();
+}
+
+export function cleanName(typed: string): string {
+  const name = typed.trim();
+  if (name === '') throw new ApiError('bad_request', { problems: ['a name must not be blank'] });
+  return name;
+}
+
+export function checkPasswordStrength(services: Services, typed: string): void {
+  if ([...typed].length < services.settings.minPasswordLength) throw new ApiError('weak_password');
+}
+
+/** The signed-in view of an account, for the session just used or started. */
+export async function meFor(services: Services, actor: Actor, account?: Account) {
+  const { storage } = services;
+  const [me, clinic, session] = await Promise.all([
+    account ?? storage.accounts.get(actor.clinicId, actor.accountId),
+    storage.clinics.get(actor.clinicId),
+    storage.authSessions.find(actor.tokenHash),
+  ]);
+  if (me === null || clinic === null || session === null) throw new ApiError('session_expired');
+  return meOf(me, clinic, session);
+}
+
+export const setupStatusRoute = defineRoute({
+  id: 'getSetup',
+  method: 'GET',
+  url: '/api/setup',
+  summary: 'Whether this server still needs its first clinic and owner',
+  tag: 'accounts',
+  access: PUBLIC,
+  target: 'none',
+  success: {
+    status: 200,
+    schema: z.object({ needed: z.boolean() }),
+    description: 'needed is true on a fresh server',
+  },
+  errors: [],
+  async handle({ services }) {
+    return { needed: !(await services.storage.setup.isDone()) };
+  },
+});
+
+export const setupRoute = defineRoute({
+  id: 'setUpServer',
+  method: 'POST',
+  url: '/api/setup',
+  summary: 'Create the first clinic and its owner account, and sign the owner in',
+  tag: 'accounts',
+  access: PUBLIC,
+  target: 'none',
+  body: z.strictObject({ clinicName, displayName: personName, email, password }),
+  success: { status: 201, schema: meView, description: 'The new owner, signed in' },
+  errors: ['setup_done', 'weak_password'],
+  async handle({ body, services, request, reply }) {
+    if (await services.storage.setup.isDone()) throw new ApiError('setup_done');
+    checkPasswordStrength(services, body.password);
+    const now = services.now();
+    const clinic = { id: randomUUID(), name: cleanName(body.clinicName), createdAt: now };
+    const owner = {
+      id: randomUUID(),
+      clinicId: clinic.id,
+      role: 'owner' as const,
+      email: normalizeEmail(body.email),
+      displayName: cleanName(body.displayName),
+      passwordHash: await hashPassword(body.password),
+      therapistId: null,
+      sharing: SHARE_EVERYTHING,
+      createdAt: now,
+    };
+    try {
+      await services.storage.setup.createFirstClinic(clinic, owner);
+    } catch (error) {
+      if (error instanceof AlreadyExistsError) throw new ApiError('setup_done');
+      throw error;
+    }
+    const actor = await startSession(services, request, reply, owner);
+    await auditFor(services, request, actor).record(AUDIT_KINDS.setupDone, owner.id);
+    return meFor(services, actor);
+  },
+});
+
+export const signInRoute = defineRoute({
+  id: 'signIn',
+  method: 'POST',
+  url: '/api/auth/sign-in',
+  summary: 'Sign in with email and password; sets the session cookie',
+  tag: 'accounts',
+  access: PUBLIC,
+  target: 'none',
+  body: z.strictObject({ email, password }),
+  success: { status: 200, schema: meView, description: 'Signed in' },
+  errors: ['sign_in_failed', 'too_many_attempts'],
+  async handle({ body, services, request, reply }) {
+    const { storage } = services;
+    const address = request.ip;
+    const audit = auditFor(services, request, null);
+    const login = await storage.accounts.findLogin(normalizeEmail(body.email));
+    try {
+      await refuseIfAddressOverLimit(services, address);
+      if (login !== null) await refuseIfAccountOverLimit(services, login.accountId);
+    } catch (error) {
+      await audit.record(
+        AUDIT_KINDS.signInLimited,
+        login?.accountId ?? null,
+        {},
+        login?.clinicId ?? null,
+      );
+      throw error;
+    }
+    const account = login && (await storage.accounts.get(login.clinicId, login.accountId));
+    const passwordHash =
+      login && (await storage.accounts.passwordHashOf(login.clinicId, login.accountId));
+    const matches =
+      passwordHash !== null && account !== null && account.status === 'active'
+        ? await verifyPassword(passwordHash, body.password)
+        : await verifyAgainstDecoy(body.password);
+    if (!matches || account === null) {
+      await recordFailedAttempt(services, address, login?.accountId ?? null);
+      await audit.record(
+        AUDIT_KINDS.signInFailed,
+        login?.accountId ?? null,
+        {},
+        login?.clinicId ?? null,
+      );
+      throw new ApiError('sign_in_failed');
+    }
+    await storage.audit.recordSignInAttempt({
+      at: services.now(),
+      address,
+      accountId: account.id,
+      succeeded: true,
+    });
+    const actor = await startSession(services, request, reply, account);
+    await auditFor(services, request, actor).record(AUDIT_KINDS.signInSucceeded, account.id);
+    return meFor(services, actor, account);
+  },
+});
+
+export const signOutRoute = defineRoute({
+  id: 'signOut',
+  method: 'POST',
+  url: '/api/auth/sign-out',
+  summary: 'Sign out: ends every session of this account, on every device',
+  tag: 'accounts',
+  access: rolesOnly('owner', 'therapist', 'client'),
+  target: 'none',
+  success: { status: 204, description: 'Signed out everywhere' },
+  errors: [],
+  async handle({ actor, services, request, reply }) {
+    const ended = await services.storage.authSessions.endAllOf(actor.accountId);
+    clearSessionCookie(request, reply);
+    await auditFor(services, request, actor).record(AUDIT_KINDS.signedOut, actor.accountId, {
+      sessionsEnded: ended,
+    });
+  },
+});
+
+export const meRoute = defineRoute({
+  id: 'getMe',
+  method: 'GET',
+  url: '/api/me',
+  summary: 'The signed-in account, its clinic and its session',
+  tag: 'accounts',
+  access: rolesOnly('owner', 'therapist', 'client'),
+  target: 'none',
+  success: { status: 200, schema: meView, description: 'The signed-in account' },
+  errors: [],
+  async handle({ actor, services }) {
+    return meFor(services, actor);
+  },
+});
+
+export const sharingRoute = defineRoute({
+  id: 'setSharing',
+  method: 'PUT',
+  url: '/api/me/sharing',
+  summary: 'Choose what your therapist sees (a client only)',
+  tag: 'accounts',
+  access: rolesOnly('client'),
+  target: 'none',
+  body: sharingSchema,
+  success: { status: 200, schema: meView, description: 'The account with its new choices' },
+  errors: [],
+  async handle({ actor, body, services, request }) {
+    await services.storage.accounts.updateSharing(
+      actor.clinicId,
+      actor.accountId,
+      body,
+      services.now(),
+    );
+    await auditFor(services, request, actor).record(
+      AUDIT_KINDS.sharingChanged,
+      actor.accountId,
+      body,
+    );
+    return meFor(services, actor);
+  },
+});

@@ -1,0 +1,87 @@
+// Opens the database behind a Kysely instance: SQLite through better-sqlite3
+// (the default, one file) or PostgreSQL through a pg pool. Invariants: SQLite
+// runs in WAL mode with synchronous=FULL, so an acknowledged commit survives a
+// crash of the process or the machine, with foreign keys enforced and a busy
+// timeout; PostgreSQL's 64-bit integers come back as JavaScript numbers (every
+// integer we store fits in 2^53); a pool error never crashes the process.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.js';
+
+export type DatabaseConfig =
+  { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; poolSize?: number };
+
+export type DialectName = DatabaseConfig['kind'];
+
+export interface DatabaseHandle {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+  /** Where the data lives, without credentials: a file path or host/database. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export function openDatabase(config: DatabaseConfig): DatabaseHandle {
+  return config.kind === 'sqlite' ? openSqlite(config.path) : openPostgres(config);
+}
+
+function openSqlite(path: string): DatabaseHandle {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    describe: path,
+    close: () => kysely.destroy(),
+  };
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/** Type parsers for one pool: int8 and numeric as numbers (counts, sums, epoch ms). */
+const numberTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
+    return format === undefined
+      ? pg.types.getTypeParser(oid)
+      : pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+function openPostgres(config: { url: string; poolSize?: number }): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    types: numberTypes,
+  });
+  // An idle connection that breaks (a restart of PostgreSQL) is dropped by the
+  // pool; without a listener Node would treat the event as fatal.
+  pool.on('error', () => {});
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kysely,
+    dialect: 'postgres',
+    describe: describePostgres(config.url),
+    close: () => kysely.destroy(),
+  };
+}
+
+function describePostgres(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `postgres://${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'postgres';
+  }
+}

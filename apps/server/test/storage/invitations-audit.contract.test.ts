@@ -1,0 +1,196 @@
+// Storage contract, part two: invitations (single use, expiry, revocation)
+// and the audit log (append-only, per clinic) with sign-in attempt counts.
+// The same tests run on SQLite and on PostgreSQL.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AlreadyExistsError,
+  type Invitation,
+  type NewAuditEntry,
+  type Storage,
+} from '../../src/storage/types.js';
+import { createTestDatabase, describeEachBackend, type TestDatabase } from '../support/backends.js';
+import { TEST_START } from '../support/clock.js';
+import { clinicWorld, newAccount, type ClinicWorld } from '../support/fixtures.js';
+
+const DAY = 86_400_000;
+
+function clientInvitation(world: ClinicWorld, overrides: Partial<Invitation> = {}): Invitation {
+  return {
+    id: randomUUID(),
+    clinicId: world.clinic.id,
+    kind: 'client',
+    createdBy: world.therapist.id,
+    therapistId: world.therapist.id,
+    nameHint: 'Sam',
+    createdAt: TEST_START,
+    expiresAt: TEST_START + 7 * DAY,
+    usedAt: null,
+    usedBy: null,
+    revokedAt: null,
+    ...overrides,
+  };
+}
+
+function entry(clinicId: string | null, kind: string, at = TEST_START): NewAuditEntry {
+  return { at, clinicId, actorId: null, subjectId: null, kind, address: '192.0.2.1', detail: null };
+}
+
+describeEachBackend('storage contract: invitations and audit', (backend) => {
+  let database: TestDatabase;
+  let storage: Storage;
+  beforeAll(async () => {
+    database = await createTestDatabase(backend);
+    storage = database.storage;
+  });
+  afterAll(async () => database?.drop());
+
+  describe('invitations', () => {
+    it('finds an invitation by its code hash and lets it be used once', async () => {
+      const world = await clinicWorld(storage);
+      const invitation = clientInvitation(world);
+      const codeHash = `code-${invitation.id}`;
+      await storage.invitations.create(invitation, codeHash);
+      expect(await storage.invitations.findByCode(codeHash)).toEqual(invitation);
+
+      const first = newAccount(world.clinic.id, 'client', {
+        therapistId: world.therapist.id,
+        createdAt: TEST_START + 1000,
+      });
+      expect(await storage.invitations.accept(invitation.id, first)).toBe(true);
+      const second = newAccount(world.clinic.id, 'client', { createdAt: TEST_START + 2000 });
+      expect(await storage.invitations.accept(invitation.id, second)).toBe(false);
+      expect(await storage.accounts.get(world.clinic.id, second.id)).toBeNull();
+      expect(await storage.invitations.get(world.clinic.id, invitation.id)).toMatchObject({
+        usedAt: TEST_START + 1000,
+        usedBy: first.id,
+      });
+    });
+
+    it('refuses an expired or revoked invitation', async () => {
+      const world = await clinicWorld(storage);
+      const expired = clientInvitation(world, { expiresAt: TEST_START + 10 });
+      await storage.invitations.create(expired, `code-${expired.id}`);
+      const late = newAccount(world.clinic.id, 'client', { createdAt: TEST_START + 10 });
+      expect(await storage.invitations.accept(expired.id, late)).toBe(false);
+
+      const revoked = clientInvitation(world);
+      await storage.invitations.create(revoked, `code-${revoked.id}`);
+      await storage.invitations.revoke(world.clinic.id, revoked.id, TEST_START + 5);
+      const account = newAccount(world.clinic.id, 'client', { createdAt: TEST_START + 6 });
+      expect(await storage.invitations.accept(revoked.id, account)).toBe(false);
+      expect(await storage.accounts.get(world.clinic.id, account.id)).toBeNull();
+    });
+
+    it('leaves the invitation pending when the email is already taken', async () => {
+      const world = await clinicWorld(storage);
+      const invitation = clientInvitation(world);
+      await storage.invitations.create(invitation, `code-${invitation.id}`);
+      const clash = newAccount(world.clinic.id, 'client', { email: world.owner.email });
+      await expect(storage.invitations.accept(invitation.id, clash)).rejects.toBeInstanceOf(
+        AlreadyExistsError,
+      );
+      expect((await storage.invitations.get(world.clinic.id, invitation.id))?.usedAt).toBeNull();
+    });
+
+    it('lists a clinic’s invitations, or one creator’s, and never another clinic’s', async () => {
+      const north = await clinicWorld(storage, 'North');
+      const south = await clinicWorld(storage, 'South');
+      const mine = clientInvitation(north);
+      const owners = clientInvitation(north, {
+        createdBy: north.owner.id,
+        createdAt: TEST_START + 1,
+      });
+      const theirs = clientInvitation(south);
+      for (const invitation of [mine, owners, theirs]) {
+        await storage.invitations.create(invitation, `code-${invitation.id}`);
+      }
+      const all = await storage.invitations.list(north.clinic.id, null);
+      expect(all.map((each) => each.id)).not.toContain(theirs.id);
+      expect(all.map((each) => each.id)).toEqual(expect.arrayContaining([mine.id, owners.id]));
+      const byTherapist = await storage.invitations.list(north.clinic.id, north.therapist.id);
+      expect(byTherapist.map((each) => each.id)).toContain(mine.id);
+      expect(byTherapist.map((each) => each.id)).not.toContain(owners.id);
+      expect(await storage.invitations.get(south.clinic.id, mine.id)).toBeNull();
+    });
+  });
+
+  describe('audit log', () => {
+    it('lists a clinic’s entries newest first, in pages, and nothing of other clinics', async () => {
+      const north = await clinicWorld(storage, 'North');
+      const south = await clinicWorld(storage, 'South');
+      await storage.audit.append([
+        entry(north.clinic.id, 'one'),
+        entry(south.clinic.id, 'south-only'),
+        entry(null, 'no-clinic'),
+        entry(north.clinic.id, 'two'),
+      ]);
+      await storage.audit.append([
+        { ...entry(north.clinic.id, 'three'), detail: { route: '/api/x', n: 1 } },
+      ]);
+      const page = await storage.audit.list(north.clinic.id, { limit: 2 });
+      expect(page.map((each) => each.kind)).toEqual(['three', 'two']);
+      expect(page[0]?.detail).toEqual({ route: '/api/x', n: 1 });
+      const next = await storage.audit.list(north.clinic.id, {
+        limit: 10,
+        beforeId: page[1]?.id ?? 0,
+      });
+      expect(next.map((each) => each.kind)).toEqual(['one']);
+    });
+
+    it('refuses to change or delete an entry, whoever asks', async () => {
+      const world = await clinicWorld(storage);
+      await storage.audit.append([entry(world.clinic.id, 'kept')]);
+      const { kysely } = database.handle;
+      await expect(
+        database.handle.kysely.transaction().execute(async (trx) => {
+          if (backend === 'postgres') {
+            await sql`select set_config('glutewake.clinic_id', ${world.clinic.id}, true)`.execute(
+              trx,
+            );
+          }
+          await trx.updateTable('audit_log').set({ kind: 'changed' }).execute();
+        }),
+      ).rejects.toThrow(/append-only/);
+      await expect(kysely.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+      const kinds = (await storage.audit.list(world.clinic.id, { limit: 5 })).map((e) => e.kind);
+      expect(kinds).toContain('kept');
+    });
+
+    it('counts failed sign-ins per address and per account since a time', async () => {
+      const address = `198.51.100.${Math.floor(Math.random() * 250)}`;
+      const accountId = randomUUID();
+      for (const [offset, succeeded] of [
+        [0, false],
+        [1000, false],
+        [2000, true],
+        [3000, false],
+      ] as const) {
+        await storage.audit.recordSignInAttempt({
+          at: TEST_START + offset,
+          address,
+          accountId,
+          succeeded,
+        });
+      }
+      await storage.audit.recordSignInAttempt({
+        at: TEST_START,
+        address: '203.0.113.9',
+        accountId: null,
+        succeeded: false,
+      });
+      expect(await storage.audit.failedSignInsSince({ address }, TEST_START)).toEqual({
+        count: 3,
+        oldestAt: TEST_START,
+      });
+      expect(await storage.audit.failedSignInsSince({ accountId }, TEST_START + 500)).toEqual({
+        count: 2,
+        oldestAt: TEST_START + 1000,
+      });
+      expect(
+        await storage.audit.failedSignInsSince({ address: '192.0.2.200' }, TEST_START),
+      ).toEqual({ count: 0, oldestAt: null });
+    });
+  });
+});
