@@ -63,7 +63,14 @@ export class SessionRunner {
     const sessionId = (deps.newSessionId ?? randomSessionId)();
     const runner = new SessionRunner(deps, sessionId, []);
     await runner.commitExclusively([
-      { type: 'session.started', at: deps.player.now(), v: 1, sessionId, protocol, settings },
+      {
+        type: 'session.started',
+        at: Math.round(deps.player.now()),
+        v: 1,
+        sessionId,
+        protocol,
+        settings,
+      },
     ]);
     runner.startTicking();
     return runner;
@@ -98,8 +105,9 @@ export class SessionRunner {
     return this.committedCount;
   }
 
+  /** Whole epoch milliseconds, as the event schema (and so import and sync) requires. */
   now(): number {
-    return Math.max(this.deps.player.now(), this.state.lastEventAt);
+    return Math.max(Math.round(this.deps.player.now()), this.state.lastEventAt);
   }
 
   answer(regions: readonly Region[], balance: Balance | null): Promise<void> {
