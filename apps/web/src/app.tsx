@@ -1,5 +1,7 @@
 // The app shell: services in a context, hash routes, and the screen for each.
-// Routes: #/welcome, #/ (home), #/session, #/end/<sessionId>, #/history, #/settings.
+// Routes: #/welcome, #/ (home), #/session, #/end/<sessionId>, #/history,
+// #/progress, #/exercises, #/settings, #/data, #/reminders. Progress,
+// exercises, data and reminders load lazily.
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import type { Services } from './services.js';
@@ -9,6 +11,26 @@ import { SessionScreen } from './screens/SessionScreen.js';
 import { EndScreen } from './screens/EndScreen.js';
 import { History } from './screens/History.js';
 import { Settings } from './screens/Settings.js';
+import { lazyScreen } from './ui/lazy-screen.js';
+import { messages } from './messages.js';
+
+const screenWords = messages.lazyScreen;
+const ProgressScreen = lazyScreen(
+  () => import('./progress/ProgressScreen.js').then((m) => m.ProgressScreen),
+  screenWords,
+);
+const LadderScreen = lazyScreen(
+  () => import('./ladder/LadderScreen.js').then((m) => m.LadderScreen),
+  screenWords,
+);
+const YourData = lazyScreen(
+  () => import('./data/YourData.js').then((m) => m.YourData),
+  screenWords,
+);
+const Reminders = lazyScreen(
+  () => import('./reminders/Reminders.js').then((m) => m.Reminders),
+  screenWords,
+);
 
 export type Route =
   | { name: 'welcome' }
@@ -16,7 +38,11 @@ export type Route =
   | { name: 'session' }
   | { name: 'end'; sessionId: string }
   | { name: 'history' }
-  | { name: 'settings' };
+  | { name: 'progress' }
+  | { name: 'exercises' }
+  | { name: 'settings' }
+  | { name: 'data' }
+  | { name: 'reminders' };
 
 export const ServicesContext = createContext<Services | null>(null);
 
@@ -39,7 +65,11 @@ export function routeFromHash(hash: string): Route {
   if (path === '/welcome') return { name: 'welcome' };
   if (path === '/session') return { name: 'session' };
   if (path === '/history') return { name: 'history' };
+  if (path === '/progress') return { name: 'progress' };
+  if (path === '/exercises') return { name: 'exercises' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/data') return { name: 'data' };
+  if (path === '/reminders') return { name: 'reminders' };
   const end = /^\/end\/([A-Za-z0-9_-]{1,64})$/.exec(path);
   if (end?.[1]) return { name: 'end', sessionId: end[1] };
   return { name: 'home' };
@@ -81,7 +111,11 @@ export function App({ services }: { services: Services }) {
       {route.name === 'session' && <SessionScreen />}
       {route.name === 'end' && <EndScreen sessionId={route.sessionId} />}
       {route.name === 'history' && <History />}
+      {route.name === 'progress' && <ProgressScreen />}
+      {route.name === 'exercises' && <LadderScreen />}
       {route.name === 'settings' && <Settings />}
+      {route.name === 'data' && <YourData />}
+      {route.name === 'reminders' && <Reminders />}
     </ServicesContext.Provider>
   );
 }

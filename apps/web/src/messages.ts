@@ -1,12 +1,19 @@
 // Every word the app shows, in one catalog. Plain, warm, short English; no
 // medical claims; stop on sharp pain. What the coach *says* during a session
-// comes from the protocol and the engine's phrases in @glutewake/core.
-import type { Balance, Outcome, Region, Symptom } from '@glutewake/core';
+// comes from the protocol and the engine's phrases in @glutewake/core, and so
+// do the names the session screens use for the exercise, its wake-up phase
+// and its steps ("Lift", "Lower"); the words below fit any exercise.
+import type { Balance, Glute, Outcome, Region, Symptom } from '@glutewake/core';
 
 export const messages = {
   appName: 'Glutewake',
   tagline: 'Wake up sleepy glutes, hands-free.',
   nav: { home: 'Home', history: 'History', settings: 'Settings', guide: 'How it works' },
+  /** What a lazily loaded screen says while its code loads, or when it cannot. */
+  lazyScreen: {
+    loading: 'Loading…',
+    failed: 'This screen could not load. Please check your connection and try again.',
+  },
   firstRun: {
     stepOf: (step: number, of: number) => `Step ${step} of ${of}`,
     next: 'Next',
@@ -71,7 +78,13 @@ export const messages = {
   },
   session: {
     wakeUp: 'Wake-up',
+    warmUp: 'Warm-up',
     setOf: (set: number, of: number) => `Set ${set} of ${of}`,
+    withLeg: (setOf: string, side: Glute) => `${setOf} · ${side === 'left' ? 'Left' : 'Right'} leg`,
+    getReady: 'Get into position',
+    bridgeFigure:
+      'A person lying on their back, head and shoulders on the floor, knees bent and feet flat, hips lifted so knees, hips and shoulders make one line, with the glutes highlighted.',
+    youNeed: (things: readonly string[]) => `You need: ${things.join('; ')}.`,
     rep: 'Rep',
     of: (total: number) => `of ${total}`,
     upTo: (cap: number) => `up to ${cap}`,
@@ -107,6 +120,7 @@ export const messages = {
   checkIn: {
     question: 'Where do you feel it?',
     afterSet: 'Where did you feel that set?',
+    afterLeg: 'Where did you feel that leg?',
     balanceQuestion: 'Was one side stronger?',
     nothingYet: 'Nothing yet',
     send: 'Send answer',
@@ -152,6 +166,16 @@ export const messages = {
           : `${delta} later than last time`,
     sets: (sets: readonly number[]) =>
       sets.length === 0 ? 'No work sets' : `Sets: ${sets.join(' + ')} reps`,
+    setsOnLeg: (side: Glute, sets: readonly number[]) =>
+      `${side === 'left' ? 'Left' : 'Right'} leg: ${sets.length === 0 ? 'no sets' : `${sets.join(' + ')} reps`}`,
+    warmUp: {
+      title: 'Warm-up done',
+      lead: (name: string) =>
+        `Nice work. Get into position for ${name.toLowerCase()}, then tap the button when you're ready.`,
+      goOn: (name: string) => `Start ${name.toLowerCase()}`,
+      finish: 'Finish for today',
+      startFailed: 'Could not start that session. Please try again.',
+    },
     symptomsTitle: 'How is your body today?',
     symptomsHint: 'From 0 (none) to 10 (worst). Leave at None if you have none.',
     none: 'None',

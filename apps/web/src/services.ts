@@ -18,6 +18,8 @@ export interface Services {
   seams: TestingSeams;
   runner: SessionRunner | null;
   savePrefs(next: Preferences): Promise<void>;
+  /** Reads the settings again after something else wrote them (an import, a wipe). */
+  reloadPrefs(): Promise<void>;
   /** Tells every subscriber that the session (or the services) changed. */
   notify(): void;
   subscribe(listener: () => void): () => void;
@@ -34,6 +36,14 @@ export async function createServices(): Promise<Services> {
     voiceUri: prefs.voiceUri,
   });
   const listeners = new Set<() => void>();
+  const applyPrefs = (next: Preferences) => {
+    services.prefs = next;
+    player.setOptions({
+      volume: next.volume,
+      voiceEnabled: next.voiceEnabled,
+      voiceUri: next.voiceUri,
+    });
+  };
   const services: Services = {
     db,
     log: new EventLog(db),
@@ -49,12 +59,11 @@ export async function createServices(): Promise<Services> {
     },
     async savePrefs(next) {
       await savePreferences(db, next);
-      services.prefs = next;
-      player.setOptions({
-        volume: next.volume,
-        voiceEnabled: next.voiceEnabled,
-        voiceUri: next.voiceUri,
-      });
+      applyPrefs(next);
+    },
+    async reloadPrefs() {
+      applyPrefs(await loadPreferences(db));
+      services.notify();
     },
   };
   void navigator.storage?.persist?.();

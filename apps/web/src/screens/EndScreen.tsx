@@ -1,10 +1,17 @@
 // The end of a session: when each glute fired (and how that compares with
-// the previous session), the sets done, and a quick symptom log with a note.
+// the previous session of the same exercise), the sets done (per leg for
+// single-leg work), and a quick symptom log with a note. The end of a
+// pre-activation block is different: one large button goes straight on to
+// the exercise it leads into (named in the block's own log), and nothing is
+// asked, since the block is only a warm-up.
 import { useEffect, useState } from 'preact/hooks';
 import {
+  GLUTES,
   SYMPTOMS,
+  findBuiltinProtocol,
   foldSession,
   summarize,
+  type Protocol,
   type SessionSummary,
   type Symptom,
   type SymptomScores,
@@ -13,6 +20,7 @@ import { navigate, useServices } from '../app.js';
 import { messages } from '../messages.js';
 import { SessionRunner } from '../session/runner.js';
 import { runnerDeps } from '../session/start.js';
+import { WarmUpDone } from '../session/WarmUpDone.js';
 
 const t = messages.end;
 const SCORES = Array.from({ length: 11 }, (_, i) => i);
@@ -20,6 +28,7 @@ const SCORES = Array.from({ length: 11 }, (_, i) => i);
 export function EndScreen({ sessionId }: { sessionId: string }) {
   const services = useServices();
   const [summary, setSummary] = useState<SessionSummary | null>(null);
+  const [next, setNext] = useState<Protocol | null>(null);
   const [previous, setPrevious] = useState<SessionSummary | null>(null);
   const [scores, setScores] = useState<Record<Symptom, number>>({
     knee: 0,
@@ -34,18 +43,30 @@ export function EndScreen({ sessionId }: { sessionId: string }) {
   useEffect(() => {
     void (async () => {
       const events = await services.log.eventsOf(sessionId);
-      const own = summarize(foldSession(services.lookup, events));
+      const state = foldSession(services.lookup, events);
+      const own = summarize(state);
+      const leadsInto = state.plan?.leadsInto ?? null;
+      if (own.outcome === 'completed' && leadsInto !== null) {
+        setNext(findBuiltinProtocol(leadsInto.id, leadsInto.version));
+      }
       setSummary(own);
       if (own.symptoms) setScores((s) => ({ ...s, ...own.symptoms }));
       if (own.note) setNote(own.note);
+      // Compare with the last session of the same exercise that measured a wake-up.
       const earlier = (await services.log.sessions()).filter(
-        (s) => s.ended && s.sessionId !== sessionId && s.startedAt < (own.startedAt ?? Infinity),
+        (s) =>
+          s.ended &&
+          s.sessionId !== sessionId &&
+          s.startedAt < (own.startedAt ?? Infinity) &&
+          s.summary.protocol?.id === own.protocol?.id &&
+          s.summary.wakeUp.reps > 0,
       );
       setPrevious(earlier[0]?.summary ?? null);
     })();
   }, [services, sessionId]);
 
   if (summary === null) return <main class="screen" aria-busy="true" />;
+  if (next !== null) return <WarmUpDone sessionId={sessionId} next={next} />;
   const outcome = summary.outcome === 'in-progress' ? 'stopped' : summary.outcome;
 
   const save = async () => {
@@ -93,7 +114,18 @@ export function EndScreen({ sessionId }: { sessionId: string }) {
       <ul class="plain big-list">
         {fired('left')}
         {fired('right')}
-        <li>{t.sets(summary.work.sets)}</li>
+        {summary.work.sides.some((side) => side !== null) ? (
+          GLUTES.map((side) => (
+            <li key={side}>
+              {t.setsOnLeg(
+                side,
+                summary.work.sets.filter((_, index) => summary.work.sides[index] === side),
+              )}
+            </li>
+          ))
+        ) : (
+          <li>{t.sets(summary.work.sets)}</li>
+        )}
       </ul>
       <form
         class="card symptoms"

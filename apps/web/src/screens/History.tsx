@@ -1,4 +1,5 @@
-// A simple list of past sessions, newest first. Charts and progression come later.
+// Every past session, newest first, each linking to its end screen. Trends
+// and the ladder have their own screens (#/progress and #/exercises).
 import { useEffect, useState } from 'preact/hooks';
 import { useServices } from '../app.js';
 import { messages } from '../messages.js';

@@ -1,46 +1,35 @@
-// Home: start (or resume) a session, the last session at a glance, and the
-// way to history, settings and the guide.
-import { useEffect, useState } from 'preact/hooks';
-import { foldSession, type SessionSummary } from '@glutewake/core';
+// Home: today at a glance (done or not, the streak, the last key numbers),
+// the one obvious action (start or resume a session), the next step on the
+// ladder and how far it is, and the way to progress, exercises, history,
+// settings and the guide.
+import { useState } from 'preact/hooks';
 import { navigate, useServices } from '../app.js';
 import { messages } from '../messages.js';
-import type { StoredSession } from '../store/db.js';
 import { SessionRunner } from '../session/runner.js';
-import { whereItStands } from '../ui/format.js';
 import { enterFullscreen } from '../ui/fullscreen.js';
-import { startSession, runnerDeps } from '../session/start.js';
+import { runnerDeps, startProtocolSession } from '../session/start.js';
+import { exerciseToStart, useHomeData } from '../home/use-home-data.js';
+import { TodayCard } from '../home/TodayCard.js';
+import { NextStepCard } from '../home/NextStepCard.js';
+import { homeMessages } from '../home/messages.js';
+import { ReminderBanner } from '../reminders/ReminderBanner.js';
 
 const t = messages.home;
 
 export function Home() {
   const services = useServices();
-  const [sessions, setSessions] = useState<StoredSession[] | null>(null);
-  const [paused, setPaused] = useState<{ sessionId: string; where: string } | null>(null);
+  const data = useHomeData(services);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  const exercise = exerciseToStart(data);
 
-  useEffect(() => {
-    void (async () => {
-      const all = await services.log.sessions();
-      setSessions(all.filter((s) => s.ended));
-      const unfinished = all.find((s) => !s.ended);
-      if (unfinished) {
-        const state = foldSession(
-          services.lookup,
-          await services.log.eventsOf(unfinished.sessionId),
-        );
-        setPaused({ sessionId: unfinished.sessionId, where: whereItStands(state) });
-      }
-    })();
-  }, [services]);
-
-  const start = async () => {
+  const act = async (action: () => Promise<void>) => {
     setBusy(true);
     setFailed(false);
     enterFullscreen();
     try {
       await services.player.unlock();
-      await startSession(services);
+      await action();
       navigate({ name: 'session' });
     } catch {
       setFailed(true);
@@ -48,12 +37,15 @@ export function Home() {
       setBusy(false);
     }
   };
-  const resume = async (sessionId: string) => {
-    setBusy(true);
-    setFailed(false);
-    enterFullscreen();
-    try {
-      await services.player.unlock();
+  const start = () =>
+    act(async () => {
+      const id = exercise?.id ?? 'prone-ankle-squeeze';
+      await startProtocolSession(services, id, {
+        withPreActivation: exercise?.preActivation !== undefined,
+      });
+    });
+  const resume = (sessionId: string) =>
+    act(async () => {
       const current = services.runner;
       const runner =
         current?.sessionId === sessionId && !current.isDisposed
@@ -65,14 +57,7 @@ export function Home() {
       services.runner = runner;
       // Pressing Resume here is the person saying they are back in position.
       if (runner.current.position.kind === 'paused') await runner.resume();
-      navigate({ name: 'session' });
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const last: SessionSummary | undefined = sessions?.[0]?.summary;
+    });
 
   return (
     <main class="screen home" aria-labelledby="home-title">
@@ -80,41 +65,53 @@ export function Home() {
         <h1 id="home-title">{messages.appName}</h1>
         <p class="lead">{messages.tagline}</p>
       </header>
-      {paused ? (
+      {data?.paused ? (
         <section class="card" aria-label={t.resume}>
-          <p class="lead">{t.resumeDetail(paused.where)}</p>
+          <p class="lead">{t.resumeDetail(data.paused.where)}</p>
           <button
             type="button"
             class="primary huge"
             disabled={busy}
-            onClick={() => void resume(paused.sessionId)}
+            onClick={() => data.paused && void resume(data.paused.sessionId)}
           >
             {t.resume}
           </button>
         </section>
       ) : (
-        <button type="button" class="primary huge" disabled={busy} onClick={() => void start()}>
-          {t.start}
-        </button>
+        <div class="start">
+          {exercise && data && data.rungs.filter((r) => r.state !== 'locked').length > 1 && (
+            <p class="lead">
+              {homeMessages.today(exercise.name)}{' '}
+              <a class="link" href="#/exercises">
+                {homeMessages.change}
+              </a>
+            </p>
+          )}
+          <button
+            type="button"
+            class="primary huge"
+            disabled={busy || data === null}
+            onClick={() => void start()}
+          >
+            {t.start}
+          </button>
+        </div>
       )}
       {failed && (
         <p class="notice error" role="alert">
           {messages.session.saveFailed}
         </p>
       )}
-      <section class="card" aria-labelledby="last-title">
-        <h2 id="last-title">{t.lastSession}</h2>
-        {last ? (
-          <ul class="plain">
-            <li>{messages.end.title[last.outcome === 'in-progress' ? 'stopped' : last.outcome]}</li>
-            <li>{t.firedAt('left', last.wakeUp.leftFiredAtRep)}</li>
-            <li>{t.firedAt('right', last.wakeUp.rightFiredAtRep)}</li>
-          </ul>
-        ) : (
-          <p>{sessions === null ? '…' : t.noSessions}</p>
-        )}
-      </section>
+      {data && !data.paused && <ReminderBanner practisedToday={data.consistency.practisedToday} />}
+      {data && <TodayCard data={data} />}
+      {data && <NextStepCard data={data} />}
       <nav class="home-nav" aria-label="More">
+        <a class="nav-link" href="#/progress">
+          {homeMessages.progress}
+        </a>
+        <a class="nav-link" href="#/exercises">
+          {homeMessages.exercises}
+        </a>
         <a class="nav-link" href="#/history">
           {messages.nav.history}
         </a>

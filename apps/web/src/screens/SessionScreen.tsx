@@ -1,12 +1,23 @@
-// The session player, made for someone lying face down: huge type, the
-// phase, set, rep and time left readable from two metres away, answers by
-// tap anywhere, keys, headset buttons or voice, and a check-in panel that
-// opens by itself when the coach asks. The sound runs on its own clock.
+// The session player, made for someone lying face down (or on their back, or
+// standing): huge type, the phase, set (and leg), rep and time left readable
+// from two metres away, in the words of the exercise being run ("Lift",
+// "Lower"); how to get into position while the coach opens the session;
+// answers by tap anywhere, keys, headset buttons or voice, and a check-in
+// panel that opens by itself when the coach asks. The sound runs on its own
+// clock.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Balance, Region, SessionState } from '@glutewake/core';
 import { navigate, useServices, useServicesVersion } from '../app.js';
 import { messages } from '../messages.js';
 import { viewAt } from '../session/now-step.js';
+import {
+  checkInTitle,
+  inOpening,
+  phaseLabel as phaseLabelOf,
+  stepLabel as stepLabelOf,
+} from '../session/labels.js';
+import { SetupGuide } from '../illustrations/SetupGuide.js';
+import '../session/session.css';
 import { intentForKey } from '../input/answer-keys.js';
 import { listenToMediaButtons } from '../input/media-session.js';
 import { listenForSpokenAnswers } from '../input/voice-answers.js';
@@ -58,6 +69,8 @@ export function SessionScreen() {
   // A new engine check-in opens a fresh choice; leaving it closes the panel.
   useEffect(() => setChoice(checkInKey === null ? null : { ...EMPTY_CHOICE }), [checkInKey]);
   useEffect(() => holdScreenWakeLock(), []);
+  // The player opens at its top, wherever the screen that started it was scrolled to.
+  useEffect(() => scrollTo(0, 0), []);
   // Leaving the player (Back, Home) pauses a running session rather than leaving it playing unseen.
   useEffect(
     () => () => {
@@ -187,10 +200,11 @@ export function SessionScreen() {
       : live.kind === 'check-in'
         ? live.rep
         : 0);
-  const phaseLabel = phase === 'work' ? t.setOf(set ?? 1, plan?.work?.sets ?? 1) : t.wakeUp;
+  const phaseLabel = phaseLabelOf(plan, phase, set);
   const repTotal =
     phase === 'work' ? t.of(plan?.work?.repsPerSet ?? 0) : t.upTo(plan?.wakeUp?.capReps ?? 0);
-  const stepLabel = paused ? t.paused : view.step ? t.steps[view.step.kind] : '';
+  const stepLabel = paused ? t.paused : view.step ? stepLabelOf(plan, view.step.kind) : '';
+  const opening = plan !== null && inOpening(state);
   const countdownLabel =
     view.countdown?.kind === 'check-in'
       ? t.nextCheckIn
@@ -212,9 +226,12 @@ export function SessionScreen() {
       aria-labelledby="phase-label"
     >
       <header class="session-bar">
-        <p id="phase-label" class="phase">
-          {phaseLabel}
-        </p>
+        <div class="session-where">
+          {plan && <p class="session-exercise">{plan.protocol.name}</p>}
+          <p id="phase-label" class="phase">
+            {phaseLabel}
+          </p>
+        </div>
         <div class="session-actions" onClick={(e) => e.stopPropagation()}>
           <button type="button" class="secondary" onClick={pauseToggle} aria-keyshortcuts="P">
             {paused ? t.resume : t.pause}
@@ -230,13 +247,17 @@ export function SessionScreen() {
         </p>
       ) : (
         <>
-          <section class="rep-display" aria-live="off">
-            <p class="rep-label">{t.rep}</p>
-            <p class="rep-number" data-testid="rep">
-              {repShown}
-            </p>
-            <p class="rep-total">{repTotal}</p>
-          </section>
+          {opening && plan ? (
+            <SetupGuide protocol={plan.protocol} />
+          ) : (
+            <section class="rep-display" aria-live="off">
+              <p class="rep-label">{t.rep}</p>
+              <p class="rep-number" data-testid="rep">
+                {repShown}
+              </p>
+              <p class="rep-total">{repTotal}</p>
+            </section>
+          )}
           <p
             class={`step-label step-${view.step?.kind ?? 'none'}`}
             role="status"
@@ -277,9 +298,7 @@ export function SessionScreen() {
       )}
       {panelOpen && !paused && (
         <CheckInPanel
-          title={
-            engineCheckIn?.phase === 'work' ? messages.checkIn.afterSet : messages.checkIn.question
-          }
+          title={checkInTitle(plan, engineCheckIn?.phase ?? null)}
           askBalance={
             engineCheckIn?.phase === 'work' || (phase === 'work' && engineCheckIn === null)
           }

@@ -6,6 +6,8 @@ import { useServices } from '../app.js';
 import { messages } from '../messages.js';
 import type { Preferences } from '../store/prefs.js';
 import { speechRecognitionAvailable } from '../input/voice-answers.js';
+import { dataLink } from '../data/link.js';
+import { remindersLink } from '../reminders/link.js';
 
 const t = messages.settings;
 
@@ -147,6 +149,18 @@ export function Settings() {
           {saved ? t.saved : ''}
         </p>
       </form>
+      <div class="card">
+        <ul class="plain">
+          {[remindersLink, dataLink].map((link) => (
+            <li key={link.href}>
+              <a class="nav-link" href={link.href}>
+                {link.label}
+              </a>
+              <p class="hint">{link.detail}</p>
+            </li>
+          ))}
+        </ul>
+      </div>
     </main>
   );
 }

@@ -1,10 +1,19 @@
-// Starting a new session from the person's preferences, and the runner's
-// dependencies drawn from the app's services.
-import type { SessionSettings } from '@glutewake/core';
+// Starting sessions on this device: any built-in protocol by id, with the
+// person's own settings applied where the protocol allows them, and, when
+// asked, the protocol's short pre-activation block run first as a session of
+// its own (the named protocol's work reps only, no wake-up). Invariant: the
+// block's `session.started` names the exercise it leads into (settings
+// `leadsInto`), so its end screen can offer to go straight on, even after a
+// reload, and its farewell tells the person to get into position.
+import { findBuiltinProtocol, type Protocol, type SessionSettings } from '@glutewake/core';
 import type { Services } from '../services.js';
+import { DEFAULT_PREFERENCES, type Preferences } from '../store/prefs.js';
 import { SessionRunner, type RunnerDeps } from './runner.js';
 
-export const DEFAULT_PROTOCOL = { id: 'prone-ankle-squeeze', version: 1 } as const;
+export interface StartOptions {
+  /** Run the protocol's pre-activation block first, when it has one. */
+  withPreActivation: boolean;
+}
 
 export function runnerDeps(services: Services): RunnerDeps {
   return {
@@ -15,29 +24,86 @@ export function runnerDeps(services: Services): RunnerDeps {
   };
 }
 
-export function settingsFromPreferences(services: Services): SessionSettings {
-  const { prefs } = services;
-  const settings: SessionSettings = {
-    holdMs: prefs.holdMs,
-    restBetweenSetsSeconds: prefs.restBetweenSetsSeconds,
-    checkInEveryReps: prefs.checkInEveryReps,
-    spokenCounts: prefs.spokenCounts,
+type Range = { min: number; max: number };
+type TunedPreference = 'holdMs' | 'restBetweenSetsSeconds' | 'checkInEveryReps';
+
+/**
+ * The person's settings for one protocol. A timing they changed in Settings
+ * applies when it lies inside the protocol's adjustable range; otherwise the
+ * protocol's own default stands (a preference tuned for ankle squeezes is not
+ * forced onto squats). Counting aloud always follows the person's choice.
+ */
+export function settingsFor(
+  prefs: Preferences,
+  seams: Services['seams'],
+  protocol: Protocol,
+): SessionSettings {
+  const { adjustable } = protocol;
+  const chosen = (key: TunedPreference, range: Range): number | undefined => {
+    const value = prefs[key];
+    const changed = value !== DEFAULT_PREFERENCES[key];
+    return changed && value >= range.min && value <= range.max ? value : undefined;
   };
-  const { timescale, answerTimeoutSeconds } = services.seams;
+  const holdMs = chosen('holdMs', adjustable.holdMs);
+  const restBetweenSetsSeconds = chosen(
+    'restBetweenSetsSeconds',
+    adjustable.restBetweenSetsSeconds,
+  );
+  const checkInEveryReps = chosen('checkInEveryReps', adjustable.checkInEveryReps);
+  const { timescale, answerTimeoutSeconds } = seams;
   return {
-    ...settings,
+    ...(holdMs !== undefined ? { holdMs } : {}),
+    ...(restBetweenSetsSeconds !== undefined ? { restBetweenSetsSeconds } : {}),
+    ...(checkInEveryReps !== undefined ? { checkInEveryReps } : {}),
+    spokenCounts: prefs.spokenCounts,
     ...(timescale < 1 ? { timescale, speakSetup: false } : {}),
     ...(answerTimeoutSeconds !== null ? { answerTimeoutSeconds } : {}),
   };
 }
 
-export async function startSession(services: Services): Promise<SessionRunner> {
+/** The pre-activation block before `main`: one set of its reps, without the wake-up. */
+export function preActivationPlan(
+  services: Pick<Services, 'prefs' | 'seams'>,
+  main: Protocol,
+): { protocol: Protocol; settings: SessionSettings } | null {
+  const block = main.preActivation;
+  const protocol = block ? findBuiltinProtocol(block.protocol) : null;
+  if (!block || protocol === null) return null;
+  return {
+    protocol,
+    settings: {
+      ...settingsFor(services.prefs, services.seams, protocol),
+      skipWakeUp: true,
+      sets: 1,
+      repsPerSet: block.reps,
+      leadsInto: { id: main.id, version: main.version },
+    },
+  };
+}
+
+/**
+ * Starts a session of the built-in protocol `protocolId` (its pre-activation
+ * block first, when asked and the protocol has one) and makes it the current
+ * runner. Rejects when the protocol is unknown or the start cannot be stored.
+ */
+export async function startProtocolSession(
+  services: Services,
+  protocolId: string,
+  options: StartOptions,
+): Promise<SessionRunner> {
+  const main = findBuiltinProtocol(protocolId);
+  if (main === null) throw new Error(`There is no built-in exercise "${protocolId}".`);
+  const before = options.withPreActivation ? preActivationPlan(services, main) : null;
+  const { protocol, settings } = before ?? {
+    protocol: main,
+    settings: settingsFor(services.prefs, services.seams, main),
+  };
   await services.runner?.dispose();
   services.runner = null;
   const runner = await SessionRunner.start(
     runnerDeps(services),
-    DEFAULT_PROTOCOL,
-    settingsFromPreferences(services),
+    { id: protocol.id, version: protocol.version },
+    settings,
   );
   services.runner = runner;
   services.notify();

@@ -84,7 +84,8 @@ export class EventLog {
   }
 }
 
-function sessionRow(sessionId: string, summary: SessionSummary): StoredSession {
+/** The history row of a session, from its summary. */
+export function sessionRow(sessionId: string, summary: SessionSummary): StoredSession {
   return {
     sessionId,
     protocolId: summary.protocol?.id ?? 'unknown',
@@ -94,7 +95,7 @@ function sessionRow(sessionId: string, summary: SessionSummary): StoredSession {
   };
 }
 
-function isQuotaError(error: unknown): boolean {
+export function isQuotaError(error: unknown): boolean {
   return (
     error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22)
   );

@@ -1,0 +1,96 @@
+// Everything on this device as the export code reads it, and the two writes
+// of the "Your data" screen: applying an import plan and deleting it all.
+// Invariants: an import is one strictly durable transaction over the log,
+// the history rows and the settings, so all of it lands or none; an
+// appended event continues its session's log exactly where it ends (checked
+// again inside the transaction, so a session running in another tab is never
+// overwritten); each touched session's history row is rebuilt from its whole
+// log by the engine; deleting clears all three stores at once.
+import {
+  foldSession,
+  summarize,
+  type ExportedSession,
+  type ImportPlan,
+  type JsonValue,
+  type ProtocolLookup,
+  type SessionEvent,
+} from '@glutewake/core';
+import type { GlutewakeDb, StoredEvent } from '../store/db.js';
+import {
+  LogConflictError,
+  StorageFullError,
+  isQuotaError,
+  sessionRow,
+} from '../store/event-log.js';
+
+/** Every session's whole log, keyed by id, in log order. */
+export async function readAllLogs(db: GlutewakeDb): Promise<ExportedSession[]> {
+  const rows = await db.getAll('events');
+  const logs = new Map<string, StoredEvent[]>();
+  for (const row of rows) logs.set(row.sessionId, [...(logs.get(row.sessionId) ?? []), row]);
+  return [...logs].map(([sessionId, log]) => ({
+    sessionId,
+    events: log.sort((a, b) => a.index - b.index).map((row) => row.event),
+  }));
+}
+
+/** Every entry of the prefs store, by key. */
+export async function readPreferences(db: GlutewakeDb): Promise<Record<string, unknown>> {
+  const tx = db.transaction('prefs');
+  const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
+  await tx.done;
+  return Object.fromEntries(keys.map((key, i) => [String(key), values[i]]));
+}
+
+export async function applyImport(
+  db: GlutewakeDb,
+  lookup: ProtocolLookup,
+  plan: ImportPlan,
+  preferences: Readonly<Record<string, JsonValue>>,
+): Promise<void> {
+  try {
+    const tx = db.transaction(['events', 'sessions', 'prefs'], 'readwrite', {
+      durability: 'strict',
+    });
+    const events = tx.objectStore('events');
+    const bySession = events.index('bySession');
+    for (const step of plan.steps) {
+      if (step.kind !== 'new' && step.kind !== 'extends') continue;
+      const fromIndex = step.kind === 'new' ? 0 : step.fromIndex;
+      const range = IDBKeyRange.bound([step.sessionId, 0], [step.sessionId, Infinity]);
+      const stored = await bySession.count(range);
+      if (stored !== fromIndex) {
+        tx.abort();
+        throw new LogConflictError(step.sessionId, fromIndex, stored);
+      }
+      for (const [offset, event] of step.events.entries()) {
+        await events.add({ sessionId: step.sessionId, index: fromIndex + offset, event });
+      }
+      const whole: SessionEvent[] = (await bySession.getAll(range))
+        .sort((a, b) => a.index - b.index)
+        .map((row) => row.event);
+      const summary = summarize(foldSession(lookup, whole));
+      await tx.objectStore('sessions').put(sessionRow(step.sessionId, summary));
+    }
+    for (const [key, value] of Object.entries(preferences)) {
+      await tx.objectStore('prefs').put(value, key);
+    }
+    await tx.done;
+  } catch (error) {
+    if (isQuotaError(error)) throw new StorageFullError(error);
+    throw error;
+  }
+}
+
+/** Removes every session and setting from this device, in one transaction. */
+export async function deleteEverything(db: GlutewakeDb): Promise<void> {
+  const tx = db.transaction(['events', 'sessions', 'prefs'], 'readwrite', {
+    durability: 'strict',
+  });
+  await Promise.all([
+    tx.objectStore('events').clear(),
+    tx.objectStore('sessions').clear(),
+    tx.objectStore('prefs').clear(),
+  ]);
+  await tx.done;
+}
