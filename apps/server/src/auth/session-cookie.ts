@@ -1,7 +1,8 @@
 // The session cookie. Invariants: HttpOnly (no script reads it), SameSite=
 // Strict (no other site's page sends it), Path=/, Secure and __Host- prefixed
-// whenever the request came over HTTPS; its Max-Age is the session's absolute
-// lifetime, and the server enforces the idle timeout on top.
+// whenever the request came over HTTPS, and then only the prefixed cookie is
+// read; its Max-Age is the session's absolute lifetime, and the server
+// enforces the idle timeout on top.
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE_NAMES } from '../api/session-cookie-names.js';
@@ -11,8 +12,10 @@ function isHttps(request: FastifyRequest): boolean {
 }
 
 export function readSessionToken(request: FastifyRequest): string | null {
-  const cookies = request.cookies;
-  const token = cookies[SESSION_COOKIE_NAMES.secure] ?? cookies[SESSION_COOKIE_NAMES.plain];
+  // Over HTTPS only the __Host- cookie counts: a plain-named one may have been
+  // planted by a sibling subdomain or over plain HTTP (session fixation).
+  const name = isHttps(request) ? SESSION_COOKIE_NAMES.secure : SESSION_COOKIE_NAMES.plain;
+  const token = request.cookies[name];
   return token !== undefined && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null;
 }
 

@@ -3,8 +3,9 @@
 // allowed (ALLOWED_ORIGINS). Browsers always send Origin on such requests, and
 // a page on another site cannot forge it, so together with SameSite=Strict
 // cookies this refuses cross-site requests. Invariants: a request with no
-// Origin, or "null", is refused too; a refusal to someone holding a session
-// is audited as a denial.
+// Origin, or "null", is refused too; what counts as an API request is the
+// route it reaches, however its URL is spelled; a refusal to someone holding
+// a session is audited as a denial.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { auditFor } from '../api/audit.js';
 import type { Services } from '../api/services.js';
@@ -45,7 +46,9 @@ export function installOriginCheck(
   );
   // preParsing: after the cookie parser, before a foreign body is even read.
   app.addHook('preParsing', async (request, reply) => {
-    if (!stateChanging.has(request.method) || !request.url.startsWith('/api/')) return;
+    // The matched route's path, not the raw URL: a router reads "/%61pi/" as "/api/".
+    const path = request.routeOptions.url ?? request.url;
+    if (!stateChanging.has(request.method) || !path.startsWith('/api/')) return;
     if (originAllowed(request, extraOrigins)) return;
     const { actor } = await identify(services, request, reply);
     if (actor !== null) {
