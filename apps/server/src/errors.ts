@@ -36,6 +36,10 @@ export const errorRegistry = {
     status: 403,
     message: 'This device is linked to another account. Sign in with that account to sync it.',
   },
+  sync_wrong_account: {
+    status: 403,
+    message: 'These changes belong to another account, so nothing was synced.',
+  },
   session_taken: {
     status: 403,
     message: 'Some of these sessions belong to another account, so nothing was synced.',

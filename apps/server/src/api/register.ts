@@ -3,7 +3,8 @@
 // enforced, and responses carry only the fields their schema names), access
 // is checked before the handler runs, and the success status is sent.
 // Invariants: an anonymous call to a signed-in route is 401 and a signed-in
-// call with the wrong role is 403 (audited), both before any handler runs.
+// call with the wrong role is 403 (audited), both before any handler runs; a
+// 403 not_allowed a handler throws is audited as well.
 import type { FastifyInstance } from 'fastify';
 import { identify } from '../auth/sessions.js';
 import { ApiError } from '../errors.js';
@@ -51,15 +52,23 @@ export function registerRoutes(
             throw new ApiError('not_allowed');
           }
         }
-        const result = await route.handle({
-          body: request.body,
-          query: request.query,
-          params: request.params,
-          actor,
-          request,
-          reply,
-          services,
-        });
+        const result = await route
+          .handle({
+            body: request.body,
+            query: request.query,
+            params: request.params,
+            actor,
+            request,
+            reply,
+            services,
+          })
+          .catch(async (error: unknown) => {
+            // A refusal the handler makes itself (a therapist inviting a therapist) is audited too.
+            if (error instanceof ApiError && error.code === 'not_allowed' && actor !== null) {
+              await auditFor(services, request, actor).denied('not-allowed', { route: route.id });
+            }
+            throw error;
+          });
         // A handler may answer with another status of the same shape (health's 503).
         if (reply.statusCode === 200) reply.code(route.success.status);
         return route.success.status === 204 ? reply.send() : result;

@@ -25,6 +25,7 @@ import {
   listStaffRoute,
   removeTherapistRoute,
 } from './staff-routes.js';
+import { pullRoute, pushRoute, quarantineRoute, syncStatusRoute } from './sync-routes.js';
 import { healthRoute, openApiRoute } from './system-routes.js';
 
 export const API_VERSION = '1.0.0';
@@ -49,6 +50,10 @@ function buildRouteTable(): readonly Route[] {
     removeTherapistRoute,
     disableAccountRoute,
     listAuditRoute,
+    pushRoute,
+    syncStatusRoute,
+    pullRoute,
+    quarantineRoute,
   ];
   let document: unknown = null;
   routes.push(

@@ -116,6 +116,99 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** A device that syncs: whose it is and the next sequence number it must send. */
+export interface SyncDevicesTable {
+  clinic_id: string;
+  device_id: string;
+  client_id: string;
+  next_seq: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Append-only: every accepted session event, once, as the device numbered it. */
+export interface SyncEventsTable {
+  clinic_id: string;
+  client_id: string;
+  device_id: string;
+  seq: number;
+  session_id: string;
+  /** The event's position in its session's log, from 0. */
+  event_index: number;
+  event_type: string;
+  /** The event as checked by core's schema, JSON. */
+  event: string;
+  /** The device's clock (`at`): recorded, never trusted for ordering. */
+  client_at: number;
+  received_at: number;
+}
+
+/** Events that could not be accepted, with why; each still moved its device's cursor on. */
+export interface SyncQuarantineTable {
+  clinic_id: string;
+  client_id: string;
+  device_id: string;
+  seq: number;
+  session_id: string;
+  event_index: number;
+  reason: string;
+  /** JSON list of plain sentences. */
+  problems: string;
+  /** The event exactly as it arrived, JSON. */
+  payload: string;
+  client_at: number | null;
+  received_at: number;
+}
+
+/** One row per session: its summary, refolded from its events whenever some arrive. */
+export interface SessionSummariesTable {
+  clinic_id: string;
+  session_id: string;
+  client_id: string;
+  protocol_id: string | null;
+  protocol_version: number | null;
+  program_id: string | null;
+  program_version: number | null;
+  started_at: number | null;
+  ended_at: number | null;
+  outcome: string;
+  left_fired_at_rep: number | null;
+  right_fired_at_rep: number | null;
+  last_balance: string | null;
+  work_reps: number;
+  /** JSON object of symptom scores, or null. */
+  symptoms: string | null;
+  note: string | null;
+  event_count: number;
+  /** The whole SessionSummary, JSON. */
+  summary: string;
+  updated_at: number;
+}
+
+/** Per-client aggregates, kept up to date in the transaction that adds events. */
+export interface ClientStatisticsTable {
+  clinic_id: string;
+  client_id: string;
+  sessions_count: number;
+  ended_sessions_count: number;
+  last_session_at: number | null;
+  events_count: number;
+  quarantined_count: number;
+  last_synced_at: number | null;
+  updated_at: number;
+}
+
+/** What a therapist assigned to a client, versioned 1, 2, ... per client. */
+export interface ProgramVersionsTable {
+  clinic_id: string;
+  client_id: string;
+  version: number;
+  /** The protocol document, JSON. */
+  protocol: string;
+  created_at: number;
+  created_by: string;
+}
+
 export interface Database {
   clinics: ClinicsTable;
   server_setup: ServerSetupTable;
@@ -126,6 +219,12 @@ export interface Database {
   invitation_codes: InvitationCodesTable;
   sign_in_attempts: SignInAttemptsTable;
   audit_log: AuditLogTable;
+  sync_devices: SyncDevicesTable;
+  sync_events: SyncEventsTable;
+  sync_quarantine: SyncQuarantineTable;
+  session_summaries: SessionSummariesTable;
+  client_statistics: ClientStatisticsTable;
+  program_versions: ProgramVersionsTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;
@@ -133,3 +232,7 @@ export type NewAccountRow = Insertable<AccountsTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type AuthSessionRow = Selectable<AuthSessionsTable>;
+export type SyncQuarantineRow = Selectable<SyncQuarantineTable>;
+export type SessionSummaryRow = Selectable<SessionSummariesTable>;
+export type ClientStatisticsRow = Selectable<ClientStatisticsTable>;
+export type ProgramVersionRow = Selectable<ProgramVersionsTable>;

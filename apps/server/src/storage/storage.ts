@@ -9,6 +9,7 @@ import { accountStore, clinicStore, setupStore } from './accounts-store.js';
 import { auditStore } from './audit-store.js';
 import { authSessionStore } from './auth-sessions-store.js';
 import { invitationStore } from './invitations-store.js';
+import { syncStore } from './sync-store.js';
 import type { Storage } from './types.js';
 
 export function storageOver(db: DatabaseHandle): Storage {
@@ -20,6 +21,7 @@ export function storageOver(db: DatabaseHandle): Storage {
     authSessions: authSessionStore(db),
     invitations: invitationStore(db),
     audit: auditStore(db),
+    sync: syncStore(db),
     async health() {
       await sql`select 1`.execute(db.kysely);
       return { dialect: db.dialect, migrations: await migrationStatus(db) };

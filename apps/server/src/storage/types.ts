@@ -7,6 +7,10 @@
 import type { AccountStatus, InvitationKind, Role, ShareHistory } from '../db/database.js';
 import type { DialectName } from '../db/open.js';
 import type { MigrationStatus } from '../db/migrate.js';
+import type { SyncStore } from './sync-types.js';
+
+export type * from './sync-types.js';
+export { QUARANTINE_REASONS } from './sync-types.js';
 
 export interface Clinic {
   id: string;
@@ -187,6 +191,7 @@ export interface Storage {
   authSessions: AuthSessionStore;
   invitations: InvitationStore;
   audit: AuditStore;
+  sync: SyncStore;
   /** Throws when the database cannot be reached. */
   health(): Promise<StorageHealth>;
   close(): Promise<void>;

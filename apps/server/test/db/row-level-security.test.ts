@@ -41,6 +41,10 @@ describePostgresOnly('row-level security', () => {
       .filter((table) => !(table in DIRECTORY_TABLES));
     expect(clinicOwned).toContain('accounts');
     expect(clinicOwned).toContain('audit_log');
+    for (const table of ['sync_devices', 'sync_events', 'sync_quarantine', 'session_summaries']) {
+      expect(clinicOwned).toContain(table);
+    }
+    expect(clinicOwned).toEqual(expect.arrayContaining(['client_statistics', 'program_versions']));
 
     const { rows: secured } = await sql<{ relname: string; forced: boolean; enabled: boolean }>`
       select relname, relrowsecurity as enabled, relforcerowsecurity as forced

@@ -19,6 +19,7 @@ export interface VersionSeed {
 const clinicId = '00000000-0000-4000-8000-000000000001';
 const ownerId = '00000000-0000-4000-8000-000000000002';
 const clientId = '00000000-0000-4000-8000-000000000003';
+const deviceId = '00000000-0000-4000-8000-000000000004';
 const at = Date.UTC(2026, 0, 1);
 
 async function inSeedClinic(db: DatabaseHandle, work: (trx: MigrationDb) => Promise<void>) {
@@ -91,6 +92,96 @@ export const versionSeeds: Record<string, VersionSeed> = {
       });
       const audit = await storage.audit.list(clinicId, { limit: 10 });
       expect(audit.map((entry) => entry.kind)).toContain('seeded');
+    },
+  },
+  '0002-sync': {
+    async write(db) {
+      await inSeedClinic(db, async (trx) => {
+        await trx
+          .insertInto('sync_devices')
+          .values({
+            clinic_id: clinicId,
+            device_id: deviceId,
+            client_id: clientId,
+            next_seq: 3,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+        await trx
+          .insertInto('session_summaries')
+          .values({
+            clinic_id: clinicId,
+            session_id: 'seeded-session',
+            client_id: clientId,
+            outcome: 'in-progress',
+            work_reps: 0,
+            event_count: 1,
+            summary: JSON.stringify({ seeded: true }),
+            updated_at: at + 1,
+          })
+          .execute();
+        await trx
+          .insertInto('sync_events')
+          .values({
+            clinic_id: clinicId,
+            client_id: clientId,
+            device_id: deviceId,
+            seq: 1,
+            session_id: 'seeded-session',
+            event_index: 0,
+            event_type: 'session.paused',
+            event: JSON.stringify({ type: 'session.paused', at }),
+            client_at: at,
+            received_at: at + 1,
+          })
+          .execute();
+        await trx
+          .insertInto('sync_quarantine')
+          .values({
+            clinic_id: clinicId,
+            client_id: clientId,
+            device_id: deviceId,
+            seq: 2,
+            session_id: 'seeded-session',
+            event_index: 1,
+            reason: 'unknown-type',
+            problems: JSON.stringify(['type is not one this server knows']),
+            payload: JSON.stringify({ type: 'from.the.future', at }),
+            client_at: at,
+            received_at: at + 1,
+          })
+          .execute();
+        await trx
+          .insertInto('program_versions')
+          .values({
+            clinic_id: clinicId,
+            client_id: clientId,
+            version: 1,
+            protocol: JSON.stringify({ id: 'seeded' }),
+            created_at: at,
+            created_by: ownerId,
+          })
+          .execute();
+      });
+    },
+    async check(storage) {
+      expect(await storage.sync.cursor(clinicId, clientId, deviceId)).toEqual({
+        kind: 'cursor',
+        nextSeq: 3,
+      });
+      expect(await storage.sync.events(clinicId, clientId)).toMatchObject([
+        { seq: 1, event: { type: 'session.paused', at }, clientAt: at, receivedAt: at + 1 },
+      ]);
+      expect(await storage.sync.sessionSummaries(clinicId, clientId)).toMatchObject([
+        { sessionId: 'seeded-session', outcome: 'in-progress', eventCount: 1 },
+      ]);
+      expect(await storage.sync.quarantine(clinicId, clientId, 5)).toMatchObject([
+        { seq: 2, reason: 'unknown-type', payload: { type: 'from.the.future', at } },
+      ]);
+      expect(await storage.sync.programVersionsAfter(clinicId, clientId, 0, 5)).toMatchObject([
+        { version: 1, protocol: { id: 'seeded' }, createdBy: ownerId },
+      ]);
     },
   },
 };

@@ -5,10 +5,12 @@
 import type { Migration } from 'kysely';
 import type { DialectName } from '../open.js';
 import { clinicsAndAccounts } from './0001-clinics-and-accounts.js';
+import { sync } from './0002-sync.js';
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-clinics-and-accounts': clinicsAndAccounts(dialect),
+    '0002-sync': sync(dialect),
   };
 }
 

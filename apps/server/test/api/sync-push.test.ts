@@ -1,0 +1,305 @@
+// The sync routes as a device uses them: push batches (exactly once, gaps
+// refused, broken events quarantined), ask for the cursor, pull program
+// versions and read the quarantine. Each test names the RELIABILITY row it
+// covers; every test runs on SQLite and on PostgreSQL.
+import type { LightMyRequestResponse } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../../src/storage/types.js';
+import { describeEachBackend } from '../support/backends.js';
+import { clinicWorld, addAccount, newAccount, type ClinicWorld } from '../support/fixtures.js';
+import { callApi, cookieFor } from '../support/requests.js';
+import { FakeDevice, pushBody, sessionLog } from '../support/sync.js';
+import { useTestApp } from '../support/test-app.js';
+
+const DAY_MS = 86_400_000;
+
+describeEachBackend('sync routes', (backend) => {
+  const server = useTestApp(backend);
+  let world: ClinicWorld;
+  beforeAll(async () => {
+    world = await clinicWorld(server.storage());
+  });
+
+  const newClient = () =>
+    addAccount(
+      server.storage(),
+      newAccount(world.clinic.id, 'client', { therapistId: world.therapist.id }),
+    );
+
+  const signedIn = async (account: Account) =>
+    cookieFor(server.storage(), account, server.clock.now());
+
+  const push = (cookie: string, body: unknown) =>
+    callApi(server.app(), { method: 'POST', url: '/api/sync/push', cookie, body });
+
+  const storedEvents = (client: Account) =>
+    server.storage().sync.events(client.clinicId, client.id);
+
+  const errorOf = (response: LightMyRequestResponse) => [response.statusCode, response.json().code];
+
+  /** A client with a signed-in device that has recorded one whole session. */
+  const deviceWithSession = async () => {
+    const client = await newClient();
+    const cookie = await signedIn(client);
+    const device = new FakeDevice();
+    const { sessionId, events } = sessionLog({ startAt: server.clock.now() });
+    device.record(sessionId, events);
+    return { client, cookie, device, sessionId, events };
+  };
+
+  describe('pushing', () => {
+    it('row 1: the same batch sent twice gets the same acknowledgement and no new rows', async () => {
+      const { client, cookie, device } = await deviceWithSession();
+      const body = pushBody(device, client, device.slice(1, 20));
+      const first = await push(cookie, body);
+      expect(first.statusCode).toBe(200);
+      expect(first.json()).toEqual({
+        deviceId: device.id,
+        throughSeq: 20,
+        nextSeq: 21,
+        accepted: 20,
+        quarantined: [],
+      });
+      server.clock.advance(1_000);
+      const again = await push(cookie, body);
+      expect(again.statusCode).toBe(200);
+      expect(again.json()).toEqual(first.json());
+      expect(await storedEvents(client)).toHaveLength(20);
+    });
+
+    it('row 2: an acknowledgement lost after the commit, then a retry, applies exactly once', async () => {
+      const { client, cookie, device } = await deviceWithSession();
+      await push(cookie, pushBody(device, client, device.slice(1, 10)));
+      // The device never saw that answer: it resends from its last acknowledged cursor (1).
+      const retry = await push(cookie, pushBody(device, client, device.slice(1, 25)));
+      expect(retry.json()).toMatchObject({ throughSeq: 25, nextSeq: 26, accepted: 25 });
+      const stored = await storedEvents(client);
+      expect(stored.map((each) => each.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    });
+
+    it('row 3: a gap is refused with 409 naming the expected sequence, nothing applied', async () => {
+      const { client, cookie, device } = await deviceWithSession();
+      await push(cookie, pushBody(device, client, device.slice(1, 10)));
+      const gap = await push(cookie, pushBody(device, client, device.slice(12, 5)));
+      expect(gap.statusCode).toBe(409);
+      expect(gap.json()).toMatchObject({ code: 'sync_gap', expectedSeq: 11 });
+      expect(await storedEvents(client)).toHaveLength(10);
+      const status = await callApi(server.app(), {
+        url: `/api/sync/status?deviceId=${device.id}`,
+        cookie,
+      });
+      expect(status.json()).toEqual({ deviceId: device.id, nextSeq: 11 });
+    });
+
+    it('refuses sequence numbers that are not consecutive, whole', async () => {
+      const { client, cookie, device } = await deviceWithSession();
+      const [one, two, three] = device.slice(1, 3);
+      const swapped = [one, three, two].filter((each) => each !== undefined);
+      const response = await push(cookie, pushBody(device, client, swapped));
+      expect(response.statusCode).toBe(400);
+      expect(response.json().problems).toEqual([
+        expect.stringMatching(/events\[1\]\.seq must be 2/),
+      ]);
+      expect(await storedEvents(client)).toEqual([]);
+    });
+
+    it('row 5: a client clock off by days is accepted; both clocks are kept', async () => {
+      const client = await newClient();
+      const cookie = await signedIn(client);
+      const device = new FakeDevice();
+      const clientClock = server.clock.now() - 12 * DAY_MS;
+      const { sessionId, events } = sessionLog({ startAt: clientClock });
+      device.record(sessionId, events);
+      const response = await push(cookie, pushBody(device, client, device.log));
+      expect(response.statusCode).toBe(200);
+      const [first] = await storedEvents(client);
+      expect(first).toMatchObject({ clientAt: clientClock, receivedAt: server.clock.now() });
+    });
+  });
+
+  describe('quarantine', () => {
+    it('row 11: an invalid event is quarantined with its reason, visible to its owner; the rest applies', async () => {
+      const { client, cookie, device, events } = await deviceWithSession();
+      const before = device.log.length;
+      device.record('late-session', [
+        { type: 'rep.completed', at: server.clock.now(), phase: 'wake-up', set: null, rep: -5 },
+        { type: 'symptoms.logged', at: server.clock.now(), symptoms: { knee: 11 } },
+      ]);
+      const response = await push(cookie, pushBody(device, client, device.log));
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({
+        throughSeq: before + 2,
+        nextSeq: before + 3,
+        accepted: events.length,
+        quarantined: [
+          { seq: before + 1, reason: 'invalid-event', problems: [expect.stringMatching(/^rep /)] },
+          { seq: before + 2, reason: 'invalid-event', problems: [expect.stringMatching(/knee/)] },
+        ],
+      });
+      const mine = await callApi(server.app(), { url: '/api/sync/quarantine', cookie });
+      expect(mine.statusCode).toBe(200);
+      expect(mine.json().events).toEqual([
+        expect.objectContaining({
+          seq: before + 2,
+          reason: 'invalid-event',
+          payload: { type: 'symptoms.logged', at: server.clock.now(), symptoms: { knee: 11 } },
+        }),
+        expect.objectContaining({ seq: before + 1, sessionId: 'late-session', index: 0 }),
+      ]);
+      const someoneElse = await signedIn(await newClient());
+      const theirs = await callApi(server.app(), {
+        url: '/api/sync/quarantine',
+        cookie: someoneElse,
+      });
+      expect(theirs.json()).toEqual({ events: [] });
+    });
+
+    it('row 17: unknown event types and versions are parked as unknown; an unknown push format is refused', async () => {
+      const { client, cookie, device } = await deviceWithSession();
+      const [started] = device.log;
+      device.record('from-a-newer-app', [
+        { type: 'breath.held', at: server.clock.now(), seconds: 4 },
+        { ...(started?.event as object), sessionId: 'from-a-newer-app', v: 2 },
+      ]);
+      const response = await push(cookie, pushBody(device, client, device.log));
+      expect(response.json().quarantined.map((each: { reason: string }) => each.reason)).toEqual([
+        'unknown-type',
+        'unknown-version',
+      ]);
+
+      const newer = await push(
+        cookie,
+        pushBody(device, client, device.slice(1, 1), { syncVersion: 2 }),
+      );
+      expect(newer.statusCode).toBe(400);
+      expect(newer.json()).toMatchObject({ code: 'unsupported_sync_version', supportedVersion: 1 });
+    });
+  });
+
+  describe('who may push (row 20)', () => {
+    it('refuses a batch for another client with 403, whole, and audits it', async () => {
+      const { cookie, device } = await deviceWithSession();
+      const bob = await newClient();
+      const response = await push(cookie, pushBody(device, bob, device.log));
+      expect(errorOf(response)).toEqual([403, 'sync_wrong_account']);
+      expect(await storedEvents(bob)).toEqual([]);
+      const audit = await server.storage().audit.list(world.clinic.id, { limit: 20 });
+      expect(audit).toContainEqual(
+        expect.objectContaining({
+          kind: 'access.denied',
+          detail: expect.objectContaining({ reason: 'sync_wrong_account', clientId: bob.id }),
+        }),
+      );
+    });
+
+    it('refuses a device or a session of client A pushed by client B, whole', async () => {
+      const alice = await deviceWithSession();
+      await push(alice.cookie, pushBody(alice.device, alice.client, alice.device.slice(1, 5)));
+      const bob = await newClient();
+      const bobCookie = await signedIn(bob);
+      const withAlicesDevice = await push(
+        bobCookie,
+        pushBody(alice.device, bob, alice.device.slice(6, 5)),
+      );
+      expect(errorOf(withAlicesDevice)).toEqual([403, 'device_taken']);
+      const status = await callApi(server.app(), {
+        url: `/api/sync/status?deviceId=${alice.device.id}`,
+        cookie: bobCookie,
+      });
+      expect(errorOf(status)).toEqual([403, 'device_taken']);
+
+      const bobsDevice = new FakeDevice();
+      const own = sessionLog();
+      bobsDevice.record(own.sessionId, own.events);
+      bobsDevice.record(alice.sessionId, alice.events.slice(5, 8), 5);
+      const withAlicesSession = await push(bobCookie, pushBody(bobsDevice, bob, bobsDevice.log));
+      expect(errorOf(withAlicesSession)).toEqual([403, 'session_taken']);
+      expect(await storedEvents(bob)).toEqual([]);
+      expect(await storedEvents(alice.client)).toHaveLength(5);
+    });
+
+    it('lets only client accounts push: staff get 403, nobody signed in 401', async () => {
+      const { client, device } = await deviceWithSession();
+      const body = pushBody(device, client, device.slice(1, 3));
+      for (const staff of [world.owner, world.therapist]) {
+        const response = await push(await signedIn(staff), { ...body, clientId: staff.id });
+        expect(errorOf(response)).toEqual([403, 'not_allowed']);
+      }
+      const anonymous = await callApi(server.app(), {
+        method: 'POST',
+        url: '/api/sync/push',
+        body,
+      });
+      expect(errorOf(anonymous)).toEqual([401, 'not_signed_in']);
+      expect(await storedEvents(client)).toEqual([]);
+    });
+  });
+
+  it('row 22: a session that expires mid-sync gets 401; the queue resumes after sign-in', async () => {
+    const { client, cookie, device } = await deviceWithSession();
+    await push(cookie, pushBody(device, client, device.slice(1, 10)));
+    server.clock.advance(31 * DAY_MS);
+    const expired = await push(cookie, pushBody(device, client, device.slice(11, 10)));
+    expect(errorOf(expired)).toEqual([401, 'session_expired']);
+    expect(await storedEvents(client)).toHaveLength(10);
+    const again = await signedIn(client);
+    const status = await callApi(server.app(), {
+      url: `/api/sync/status?deviceId=${device.id}`,
+      cookie: again,
+    });
+    expect(status.json().nextSeq).toBe(11);
+    const resumed = await push(again, pushBody(device, client, device.slice(11, 10)));
+    expect(resumed.json()).toMatchObject({ throughSeq: 20, accepted: 10 });
+    expect(await storedEvents(client)).toHaveLength(20);
+  });
+
+  describe('pulling program versions', () => {
+    it('returns the versions after the device’s cursor, oldest first, in pages', async () => {
+      const client = await newClient();
+      const cookie = await signedIn(client);
+      for (let version = 1; version <= 23; version++) {
+        await server.storage().sync.createProgramVersion({
+          clinicId: client.clinicId,
+          clientId: client.id,
+          protocol: { id: 'glute-bridge', version: 1, step: version },
+          createdAt: server.clock.now(),
+          createdBy: world.therapist.id,
+        });
+      }
+      const pull = (since?: number) =>
+        callApi(server.app(), {
+          url: since === undefined ? '/api/sync/pull' : `/api/sync/pull?since=${since}`,
+          cookie,
+        });
+      const first = (await pull()).json();
+      expect(first.programs).toHaveLength(20);
+      expect(first).toMatchObject({ cursor: 20, more: true });
+      expect(first.programs[0]).toEqual({
+        version: 1,
+        protocol: { id: 'glute-bridge', version: 1, step: 1 },
+        createdAt: server.clock.now(),
+      });
+      const rest = (await pull(first.cursor)).json();
+      expect(rest.programs.map((each: { version: number }) => each.version)).toEqual([21, 22, 23]);
+      expect(rest).toMatchObject({ cursor: 23, more: false });
+      expect((await pull(23)).json()).toEqual({ programs: [], cursor: 23, more: false });
+      const other = await signedIn(await newClient());
+      const theirs = await callApi(server.app(), { url: '/api/sync/pull', cookie: other });
+      expect(theirs.json()).toEqual({ programs: [], cursor: 0, more: false });
+    });
+
+    it('refuses a cursor that is not a whole number, and unknown query fields', async () => {
+      const cookie = await signedIn(await newClient());
+      for (const url of [
+        '/api/sync/pull?since=-1',
+        '/api/sync/pull?since=x',
+        '/api/sync/pull?all=1',
+      ]) {
+        expect(errorOf(await callApi(server.app(), { url, cookie })), url).toEqual([
+          400,
+          'bad_request',
+        ]);
+      }
+    });
+  });
+});
