@@ -119,6 +119,8 @@ test('a reload in the middle of set 2 resumes at the same set and rep', async ({
     .toBe(set2Kept.length + 1);
   await waitForCheckIn(page, 20, AFTER_SET);
   await answerByKeys(page, ['4', '5', 'e']);
+  // Set 3 first, so the closing dialog of set 2 does not pass for set 3's.
+  await expect(page.getByText('Set 3 of 3')).toBeVisible({ timeout: 20_000 });
   await waitForCheckIn(page, 20, AFTER_SET);
   await answerByKeys(page, ['4', '5', 'e']);
   await expect(page.getByRole('heading', { name: 'Both glutes woke up' })).toBeVisible({
