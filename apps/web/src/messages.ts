@@ -216,6 +216,11 @@ export const messages = {
   errors: {
     storageFull:
       'This device is out of storage, so the session cannot be saved. Free some space, then try again.',
+    storageFullKept: 'Everything you logged before stays on this device.',
+    storageFullUnsynced: (events: number) =>
+      events === 0
+        ? 'Everything you logged before is safe on your clinic’s server.'
+        : `${events === 1 ? '1 event has' : `${events} events have`} not reached your clinic’s server yet; they stay on this device.`,
     noStorage:
       'This browser cannot store sessions here (private mode?). Sessions will not be saved.',
     generic: 'Something went wrong. Your saved sessions are safe.',

@@ -27,6 +27,7 @@ import { clock } from '../ui/format.js';
 import { CheckInPanel } from './CheckInPanel.js';
 import { useNow } from '../ui/use-now.js';
 import { StorageFullError } from '../store/event-log.js';
+import { StorageFullNotice } from '../session/StorageFullNotice.js';
 
 const t = messages.session;
 
@@ -311,10 +312,14 @@ export function SessionScreen() {
           onCancel={engineCheckIn ? undefined : () => setChoice(null)}
         />
       )}
-      {(answerFailed || runner.error) && (
-        <p class="notice error" role="alert">
-          {runner.error instanceof StorageFullError ? messages.errors.storageFull : t.saveFailed}
-        </p>
+      {runner.error instanceof StorageFullError ? (
+        <StorageFullNotice />
+      ) : (
+        (answerFailed || runner.error) && (
+          <p class="notice error" role="alert">
+            {t.saveFailed}
+          </p>
+        )
       )}
       {confirmingStop && (
         <div
