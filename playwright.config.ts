@@ -1,13 +1,18 @@
 // End-to-end tests: Playwright drives Debian's Chromium (never a downloaded
 // build) against the real server serving the real web build. Invariants: the
 // server runs on its own port (E2E_PORT, default 4319) and is never reused, so
-// the tests always see the current build; results go to .ci-results/e2e.json,
+// the tests always see the current build, with a fresh SQLite database in the
+// temp folder; results go to .ci-results/e2e.json,
 // which scripts/test-all.mjs counts; there are no retries, so flakiness shows.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath, isCi } from './e2e/support/chromium.js';
 
 const port = Number(process.env.E2E_PORT ?? 4319);
 const baseURL = `http://127.0.0.1:${port}`;
+// A fresh database for each run, so the first test that needs a clinic sets one up.
+const database = join(tmpdir(), `glutewake-e2e-${Date.now()}-${process.pid}.sqlite`);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -36,7 +41,7 @@ export default defineConfig({
   webServer: {
     // Builds what is stale (the web app included), then serves it.
     command: 'node scripts/start.mjs',
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${database}` },
     url: `${baseURL}/`,
     reuseExistingServer: false,
     timeout: 180_000,

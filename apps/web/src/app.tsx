@@ -1,7 +1,8 @@
 // The app shell: services in a context, hash routes, and the screen for each.
 // Routes: #/welcome, #/ (home), #/session, #/end/<sessionId>, #/history,
-// #/progress, #/exercises, #/settings, #/data, #/reminders. Progress,
-// exercises, data and reminders load lazily.
+// #/progress, #/exercises, #/settings, #/data, #/reminders, #/account,
+// #/join (and the invitation link's #code=...). Everything but the session's
+// own screens loads lazily.
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import type { Services } from './services.js';
@@ -27,6 +28,14 @@ const YourData = lazyScreen(
   () => import('./data/YourData.js').then((m) => m.YourData),
   screenWords,
 );
+const AccountScreen = lazyScreen(
+  () => import('./account/AccountScreen.js').then((m) => m.AccountScreen),
+  screenWords,
+);
+const JoinScreen = lazyScreen(
+  () => import('./account/JoinScreen.js').then((m) => m.JoinScreen),
+  screenWords,
+);
 const Reminders = lazyScreen(
   () => import('./reminders/Reminders.js').then((m) => m.Reminders),
   screenWords,
@@ -42,7 +51,9 @@ export type Route =
   | { name: 'exercises' }
   | { name: 'settings' }
   | { name: 'data' }
-  | { name: 'reminders' };
+  | { name: 'reminders' }
+  | { name: 'account' }
+  | { name: 'join'; code: string | null };
 
 export const ServicesContext = createContext<Services | null>(null);
 
@@ -70,6 +81,11 @@ export function routeFromHash(hash: string): Route {
   if (path === '/settings') return { name: 'settings' };
   if (path === '/data') return { name: 'data' };
   if (path === '/reminders') return { name: 'reminders' };
+  if (path === '/account') return { name: 'account' };
+  if (path === '/join') return { name: 'join', code: null };
+  // The invitation link: /join#code=<code>.
+  const invitation = /^code=([A-Za-z0-9_-]{1,40})$/.exec(path);
+  if (invitation?.[1]) return { name: 'join', code: invitation[1] };
   const end = /^\/end\/([A-Za-z0-9_-]{1,64})$/.exec(path);
   if (end?.[1]) return { name: 'end', sessionId: end[1] };
   return { name: 'home' };
@@ -81,6 +97,8 @@ export function hrefFor(route: Route): string {
       return '#/';
     case 'end':
       return `#/end/${route.sessionId}`;
+    case 'join':
+      return route.code === null ? '#/join' : `#code=${route.code}`;
     default:
       return `#/${route.name}`;
   }
@@ -116,6 +134,8 @@ export function App({ services }: { services: Services }) {
       {route.name === 'settings' && <Settings />}
       {route.name === 'data' && <YourData />}
       {route.name === 'reminders' && <Reminders />}
+      {route.name === 'account' && <AccountScreen />}
+      {route.name === 'join' && <JoinScreen code={route.code} />}
     </ServicesContext.Provider>
   );
 }

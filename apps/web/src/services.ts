@@ -7,6 +7,7 @@ import { EventLog } from './store/event-log.js';
 import { loadPreferences, savePreferences, type Preferences } from './store/prefs.js';
 import { createCuePlayer } from './audio/web-cue-player.js';
 import type { SessionRunner } from './session/runner.js';
+import type { SyncService } from './sync/sync-service.js';
 
 export interface Services {
   db: GlutewakeDb;
@@ -17,6 +18,8 @@ export interface Services {
   /** Testing seams from the URL: ?timescale=0.02 scales every duration, ?answerTimeoutSeconds=300 gives slow test robots time to answer. */
   seams: TestingSeams;
   runner: SessionRunner | null;
+  /** Sync with a therapist's server; loaded after the first screen, null until then. */
+  sync: SyncService | null;
   savePrefs(next: Preferences): Promise<void>;
   /** Reads the settings again after something else wrote them (an import, a wipe). */
   reloadPrefs(): Promise<void>;
@@ -52,6 +55,7 @@ export async function createServices(): Promise<Services> {
     prefs,
     seams: testingSeamsFromUrl(location.search),
     runner: null,
+    sync: null,
     notify: () => listeners.forEach((listener) => listener()),
     subscribe(listener) {
       listeners.add(listener);
@@ -87,4 +91,10 @@ export function testingSeamsFromUrl(search: string): TestingSeams {
     timescale: number('timescale', 0.001, 1) ?? 1,
     answerTimeoutSeconds: number('answerTimeoutSeconds', 5, 600),
   };
+}
+
+/** True while a session is being run (started, not ended). */
+export function isSessionRunning(services: Pick<Services, 'runner'>): boolean {
+  const { runner } = services;
+  return runner !== null && !runner.isDisposed && runner.current.position.kind !== 'ended';
 }

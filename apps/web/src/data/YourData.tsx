@@ -16,6 +16,7 @@ import {
 } from '@glutewake/core';
 import { parseExport } from '@glutewake/core/validation';
 import { useServices } from '../app.js';
+import { isSessionRunning } from '../services.js';
 import { today } from '../progress/records.js';
 import { disarm } from '../reminders/notify.js';
 import { DEFAULT_PREFERENCES } from '../store/prefs.js';
@@ -58,10 +59,6 @@ export function YourData() {
       setSaid({ where, lines: [t.failed] });
     }
   };
-  const sessionRunning = () =>
-    services.runner !== null &&
-    !services.runner.isDisposed &&
-    services.runner.current.position.kind !== 'ended';
 
   const exportEverything = () =>
     attempt('export', async () => {
@@ -143,7 +140,7 @@ export function YourData() {
   const deleteAll = () =>
     attempt('delete', async () => {
       setConfirming(false);
-      if (sessionRunning()) return { lines: [t.busyInSession] };
+      if (isSessionRunning(services)) return { lines: [t.busyInSession] };
       await deleteEverything(services.db);
       disarm();
       services.prefs = { ...DEFAULT_PREFERENCES };

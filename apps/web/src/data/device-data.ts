@@ -82,15 +82,19 @@ export async function applyImport(
   }
 }
 
-/** Removes every session and setting from this device, in one transaction. */
+/**
+ * Removes every session and setting from this device, in one transaction,
+ * and its sync identity with them: what comes next is a new device to the server.
+ */
 export async function deleteEverything(db: GlutewakeDb): Promise<void> {
-  const tx = db.transaction(['events', 'sessions', 'prefs'], 'readwrite', {
+  const tx = db.transaction(['events', 'sessions', 'prefs', 'sync'], 'readwrite', {
     durability: 'strict',
   });
   await Promise.all([
     tx.objectStore('events').clear(),
     tx.objectStore('sessions').clear(),
     tx.objectStore('prefs').clear(),
+    tx.objectStore('sync').clear(),
   ]);
   await tx.done;
 }

@@ -2,7 +2,8 @@
 // one row per engine event, keyed by a per-device sequence number (what sync
 // will push), unique per (sessionId, index) so an event can never be stored
 // twice. `sessions` caches each session's summary for the history list and
-// can always be rebuilt from `events`. `prefs` holds settings and flags.
+// can always be rebuilt from `events`. `prefs` holds settings and flags;
+// `sync` this device's id, account and sync cursor (never exported).
 // Every write uses strict durability: it is on disk before it resolves.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { SessionEvent, SessionSummary } from '@glutewake/core';
@@ -28,6 +29,7 @@ interface GlutewakeSchema extends DBSchema {
   events: { key: number; value: StoredEvent; indexes: { bySession: [string, number] } };
   sessions: { key: string; value: StoredSession; indexes: { byStart: number } };
   prefs: { key: string; value: unknown };
+  sync: { key: string; value: unknown };
 }
 
 export type GlutewakeDb = IDBPDatabase<GlutewakeSchema>;
@@ -35,13 +37,18 @@ export type GlutewakeDb = IDBPDatabase<GlutewakeSchema>;
 export const DB_NAME = 'glutewake';
 
 export function openGlutewakeDb(name = DB_NAME): Promise<GlutewakeDb> {
-  return openDB<GlutewakeSchema>(name, 1, {
-    upgrade(db) {
-      const events = db.createObjectStore('events', { keyPath: 'seq', autoIncrement: true });
-      events.createIndex('bySession', ['sessionId', 'index'], { unique: true });
-      const sessions = db.createObjectStore('sessions', { keyPath: 'sessionId' });
-      sessions.createIndex('byStart', 'startedAt');
-      db.createObjectStore('prefs');
+  return openDB<GlutewakeSchema>(name, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const events = db.createObjectStore('events', { keyPath: 'seq', autoIncrement: true });
+        events.createIndex('bySession', ['sessionId', 'index'], { unique: true });
+        const sessions = db.createObjectStore('sessions', { keyPath: 'sessionId' });
+        sessions.createIndex('byStart', 'startedAt');
+        db.createObjectStore('prefs');
+      }
+      // Version 2: this device's sync state, apart from prefs so that an
+      // export (which carries every pref) never copies a device's identity.
+      if (oldVersion < 2) db.createObjectStore('sync');
     },
   });
 }

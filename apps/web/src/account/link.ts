@@ -1,0 +1,7 @@
+// How other screens link to the account screen: its route and words, kept
+// apart from the screen's own messages so the first screen carries only these.
+export const accountLink = {
+  href: '#/account',
+  label: 'Your therapist',
+  detail: 'Join with an invitation, share your sessions and sync',
+} as const;

@@ -1,0 +1,276 @@
+#!/usr/bin/env node
+// Latency under load: 200 client devices syncing at once against the real
+// server process on loopback, each pushing a batch of its session events
+// (10 by default) twice a second, measured by autocannon (open loop at a fixed
+// rate, corrected for coordinated omission). Every device is a real client
+// account that joined by invitation; its events come from the engine's
+// simulator. After the run, each device's cursor on the server is checked
+// against the pushes it saw acknowledged. Runs on SQLite, and on PostgreSQL
+// too when GLUTEWAKE_TEST_PG_URL names a server whose role may create
+// databases. The goal from the server issue: p99 at most 50 ms, no errors.
+// Prints JSON: {syncLoad: {sqlite: {...}, postgres: {...}}}.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { findBuiltinProtocol, parseScript, simulateSession } from '@glutewake/core';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const DEVICES = Number(process.env.SYNC_LOAD_DEVICES ?? 200);
+const RATE_PER_DEVICE = Number(process.env.SYNC_LOAD_RATE ?? 2);
+const EVENTS_PER_PUSH = Number(process.env.SYNC_LOAD_EVENTS ?? 10);
+const SECONDS = Number(process.env.SYNC_LOAD_SECONDS ?? 20);
+const GOAL_P99_MS = 50;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(databaseUrl, webRoot) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'apps/server/bin/glutewake-server.js')], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      WEB_ROOT: webRoot,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) return { child, origin };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the server did not start');
+}
+
+/** A JSON API call with the session cookie it carries; returns the body and the new cookie. */
+async function call(origin, method, path, body, cookie) {
+  const response = await fetch(`${origin}${path}`, {
+    method,
+    headers: {
+      origin,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(cookie ? { cookie } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  const setCookie = response.headers.get('set-cookie');
+  return {
+    json: text ? JSON.parse(text) : null,
+    cookie: setCookie ? setCookie.split(';')[0] : cookie,
+  };
+}
+
+/** An endless supply of one device's session events, session after session. */
+function eventSource(deviceIndex) {
+  const protocol = findBuiltinProtocol('prone-ankle-squeeze');
+  const script = parseScript(
+    '10:thighs 20:hamstrings 30:left 34:right s1:both/even s2:both/even s3:both/even',
+  );
+  if (!script.ok) throw new Error(script.problems.join('; '));
+  let session = 0;
+  let pending = [];
+  return (count) => {
+    while (pending.length < count) {
+      const sessionId = `d${deviceIndex}-s${session}`;
+      const startAt = Date.UTC(2026, 0, 1) + session * 86_400_000;
+      const { events } = simulateSession({ protocol, script: script.actions, startAt, sessionId });
+      pending.push(...events.map((event, index) => ({ sessionId, index, event })));
+      session++;
+    }
+    return pending.splice(0, count);
+  };
+}
+
+async function prepareClinic(origin) {
+  const owner = await call(origin, 'POST', '/api/setup', {
+    clinicName: 'Bench Clinic',
+    displayName: 'Bench Owner',
+    email: 'owner@bench.example',
+    password: 'a long bench password',
+  });
+  const devices = [];
+  const join = async (index) => {
+    const { json } = await call(
+      origin,
+      'POST',
+      '/api/invitations',
+      { kind: 'client' },
+      owner.cookie,
+    );
+    const client = await call(origin, 'POST', '/api/invitations/accept', {
+      code: json.code,
+      email: `client-${index}@bench.example`,
+      password: 'a long bench password',
+      displayName: `Client ${index}`,
+    });
+    devices[index] = {
+      index,
+      cookie: client.cookie,
+      clientId: client.json.id,
+      deviceId: randomUUID(),
+      nextSeq: 1,
+      take: eventSource(index),
+      inFlight: null,
+    };
+  };
+  for (let start = 0; start < DEVICES; start += 4) {
+    await Promise.all([0, 1, 2, 3].filter((k) => start + k < DEVICES).map((k) => join(start + k)));
+  }
+  return devices;
+}
+
+function runLoad(origin, devices) {
+  const free = [...devices];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: origin,
+        connections: DEVICES,
+        connectionRate: RATE_PER_DEVICE,
+        duration: SECONDS,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/sync/push',
+            setupRequest(request, context) {
+              const device = free.pop();
+              if (device === undefined)
+                return { ...request, method: 'GET', path: '/api/health', body: undefined };
+              context.device = device.index;
+              device.inFlight ??= device.take(EVENTS_PER_PUSH);
+              const events = device.inFlight.map((item, offset) => ({
+                seq: device.nextSeq + offset,
+                ...item,
+              }));
+              return {
+                ...request,
+                headers: { origin, cookie: device.cookie, 'content-type': 'application/json' },
+                body: JSON.stringify({
+                  syncVersion: 1,
+                  deviceId: device.deviceId,
+                  clientId: device.clientId,
+                  events,
+                }),
+              };
+            },
+            onResponse(status, _body, context) {
+              const device = devices[context.device];
+              if (device === undefined) return;
+              if (status === 200) {
+                device.nextSeq += device.inFlight.length;
+                device.inFlight = null;
+              }
+              free.push(device);
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    instance.on('error', reject);
+  });
+}
+
+/** Devices whose cursor on the server is not what their acknowledgements said. */
+async function checkCursors(origin, devices) {
+  let mismatches = 0;
+  for (const device of devices) {
+    const { json } = await call(
+      origin,
+      'GET',
+      `/api/sync/status?deviceId=${device.deviceId}`,
+      undefined,
+      device.cookie,
+    );
+    // A push still in flight when the run stopped may have landed unseen.
+    const landedUnseen = device.nextSeq + (device.inFlight?.length ?? 0);
+    if (json.nextSeq !== device.nextSeq && json.nextSeq !== landedUnseen) mismatches++;
+  }
+  return mismatches;
+}
+
+async function measure(databaseUrl) {
+  const webRoot = mkdtempSync(join(tmpdir(), 'glutewake-bench-web-'));
+  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>bench</title>');
+  const { child, origin } = await startServer(databaseUrl, webRoot);
+  try {
+    const devices = await prepareClinic(origin);
+    const result = await runLoad(origin, devices);
+    const events = devices.reduce((sum, device) => sum + device.nextSeq - 1, 0);
+    return {
+      devices: DEVICES,
+      pushesPerDevicePerSecond: RATE_PER_DEVICE,
+      eventsPerPush: EVENTS_PER_PUSH,
+      seconds: SECONDS,
+      requests: result.requests.total,
+      eventsStored: events,
+      latencyMs: {
+        p50: result.latency.p50,
+        p90: result.latency.p90,
+        p99: result.latency.p99,
+        max: result.latency.max,
+      },
+      errors: result.errors + result.timeouts,
+      non2xx: result.non2xx,
+      cursorMismatches: await checkCursors(origin, devices),
+      goal: {
+        p99AtMostMs: GOAL_P99_MS,
+        met: result.latency.p99 <= GOAL_P99_MS && result.errors === 0 && result.non2xx === 0,
+      },
+    };
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(webRoot, { recursive: true, force: true });
+  }
+}
+
+async function withPostgresDatabase(adminUrl, use) {
+  const name = `glutewake_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return await use(url.toString());
+  } finally {
+    await new Promise((r) => setTimeout(r, 500));
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'glutewake-bench-db-'));
+const syncLoad = {};
+try {
+  syncLoad.sqlite = await measure(`sqlite:${join(dataDir, 'bench.sqlite')}`);
+  const pgUrl = process.env.GLUTEWAKE_TEST_PG_URL?.trim();
+  syncLoad.postgres = pgUrl
+    ? await withPostgresDatabase(pgUrl, measure)
+    : { skipped: 'GLUTEWAKE_TEST_PG_URL is not set' };
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+console.log(JSON.stringify({ syncLoad }, null, 2));
