@@ -9,7 +9,7 @@ import {
   signInRoute,
   signOutRoute,
 } from './account-routes.js';
-import { getClientRoute, listClientsRoute } from './client-routes.js';
+import { clientSessionsRoute, getClientRoute, listClientsRoute } from './client-routes.js';
 import {
   acceptInvitationRoute,
   createInvitationRoute,
@@ -46,6 +46,7 @@ function buildRouteTable(): readonly Route[] {
     acceptInvitationRoute,
     listClientsRoute,
     getClientRoute,
+    clientSessionsRoute,
     listStaffRoute,
     removeTherapistRoute,
     disableAccountRoute,

@@ -19,6 +19,7 @@ import type {
   ProgramVersion,
   QuarantineReason,
   QuarantinedEvent,
+  SessionFigures,
   StoredSessionSummary,
   SyncStore,
 } from './sync-types.js';
@@ -44,6 +45,10 @@ function quarantinedFromRow(row: SyncQuarantineRow): QuarantinedEvent {
 }
 
 function summaryFromRow(row: SessionSummaryRow): StoredSessionSummary {
+  return { ...figuresFromRow(row), summary: JSON.parse(row.summary) as SessionSummary };
+}
+
+function figuresFromRow(row: Omit<SessionSummaryRow, 'summary'>): SessionFigures {
   return {
     sessionId: row.session_id,
     clientId: row.client_id,
@@ -59,7 +64,6 @@ function summaryFromRow(row: SessionSummaryRow): StoredSessionSummary {
     symptoms: row.symptoms === null ? null : (JSON.parse(row.symptoms) as Record<string, number>),
     note: row.note,
     eventCount: Number(row.event_count),
-    summary: JSON.parse(row.summary) as SessionSummary,
   };
 }
 
@@ -169,6 +173,53 @@ export function syncStore(db: DatabaseHandle): SyncStore {
           .executeTakeFirst(),
       );
       return statisticsFromRow(clientId, row);
+    },
+    async statisticsOf(clinicId, clientIds) {
+      if (clientIds.length === 0) return [];
+      const rows = await inClinic(db, clinicId, (trx) =>
+        trx
+          .selectFrom('client_statistics')
+          .selectAll()
+          .where('clinic_id', '=', clinicId)
+          .where('client_id', 'in', clientIds)
+          .execute(),
+      );
+      const byClient = new Map(rows.map((row) => [row.client_id, row]));
+      return clientIds.map((clientId) => statisticsFromRow(clientId, byClient.get(clientId)));
+    },
+    async recentSessions(clinicId, clientIds, since) {
+      if (clientIds.length === 0) return [];
+      // Only the columns the client list reads: turning rows into objects is
+      // most of the cost of this query, and it grows with every column.
+      const rows = await inClinic(db, clinicId, (trx) =>
+        trx
+          .selectFrom('session_summaries')
+          .select([
+            'client_id',
+            'started_at',
+            'outcome',
+            'left_fired_at_rep',
+            'right_fired_at_rep',
+            'last_balance',
+            'symptoms',
+          ])
+          .where('clinic_id', '=', clinicId)
+          .where('client_id', 'in', clientIds)
+          .where('started_at', '>=', since)
+          .orderBy('started_at')
+          .orderBy('session_id')
+          .execute(),
+      );
+      return rows.map((row) => ({
+        clientId: row.client_id,
+        startedAt: optionalNumber(row.started_at),
+        outcome: row.outcome as SessionSummary['outcome'],
+        leftFiredAtRep: optionalNumber(row.left_fired_at_rep),
+        rightFiredAtRep: optionalNumber(row.right_fired_at_rep),
+        lastBalance: row.last_balance,
+        symptoms:
+          row.symptoms === null ? null : (JSON.parse(row.symptoms) as Record<string, number>),
+      }));
     },
     async createProgramVersion(program) {
       return inClinic(db, program.clinicId, async (trx) => {

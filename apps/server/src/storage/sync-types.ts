@@ -132,6 +132,21 @@ export interface ProgramVersion extends NewProgramVersion {
   version: number;
 }
 
+/** A session's figures without its full summary. */
+export type SessionFigures = Omit<StoredSessionSummary, 'summary'>;
+
+/** The few figures of a session that the client list reads, for many sessions at once. */
+export type RecentSession = Pick<
+  SessionFigures,
+  | 'clientId'
+  | 'startedAt'
+  | 'outcome'
+  | 'leftFiredAtRep'
+  | 'rightFiredAtRep'
+  | 'lastBalance'
+  | 'symptoms'
+>;
+
 export interface SyncStore {
   /** Applies a batch exactly once (see the invariants above); `receivedAt` is the server's time. */
   push(batch: SyncBatch, receivedAt: number): Promise<PushResult>;
@@ -144,6 +159,14 @@ export interface SyncStore {
   sessionSummaries(clinicId: string, clientId: string): Promise<StoredSessionSummary[]>;
   /** A client's aggregates; zeros for a client who never synced. */
   statistics(clinicId: string, clientId: string): Promise<ClientStatistics>;
+  /** The aggregates of several clients of one clinic, one per id asked for, in that order. */
+  statisticsOf(clinicId: string, clientIds: readonly string[]): Promise<ClientStatistics[]>;
+  /** The recent figures of these clients' sessions started at or after `since`, oldest first. */
+  recentSessions(
+    clinicId: string,
+    clientIds: readonly string[],
+    since: number,
+  ): Promise<RecentSession[]>;
   /** Assigns the client's next program version (1, 2, ...) and returns it. */
   createProgramVersion(program: NewProgramVersion): Promise<ProgramVersion>;
   /** A client's program versions after `afterVersion`, oldest first, at most `limit`. */

@@ -4,13 +4,19 @@
 // Invariants: pure; a withheld field is null everywhere it appears (the
 // figures and the full summary alike), never an empty-looking value; the
 // therapist portal applies this to every staff read of session summaries.
-import type { Sharing, StoredSessionSummary } from '../storage/types.js';
+import type { SessionSummary } from '@glutewake/core';
+import type { SessionFigures, Sharing } from '../storage/types.js';
 
-export function sessionsSharedWithStaff(
-  sessions: readonly StoredSessionSummary[],
+type Shareable = Pick<SessionFigures, 'startedAt' | 'symptoms'> & {
+  note?: string | null;
+  summary?: SessionSummary;
+};
+
+export function sessionsSharedWithStaff<T extends Shareable>(
+  sessions: readonly T[],
   sharing: Sharing,
   clientJoinedAt: number,
-): StoredSessionSummary[] {
+): T[] {
   return sessions
     .filter(
       (session) =>
@@ -20,11 +26,15 @@ export function sessionsSharedWithStaff(
     .map((session) => ({
       ...session,
       symptoms: sharing.symptoms ? session.symptoms : null,
-      note: sharing.notes ? session.note : null,
-      summary: {
-        ...session.summary,
-        symptoms: sharing.symptoms ? session.summary.symptoms : null,
-        note: sharing.notes ? session.summary.note : null,
-      },
+      ...(session.note === undefined ? {} : { note: sharing.notes ? session.note : null }),
+      ...(session.summary === undefined
+        ? {}
+        : {
+            summary: {
+              ...session.summary,
+              symptoms: sharing.symptoms ? session.summary.symptoms : null,
+              note: sharing.notes ? session.summary.note : null,
+            },
+          }),
     }));
 }

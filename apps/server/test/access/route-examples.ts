@@ -72,6 +72,7 @@ export const ROUTE_EXAMPLES: Readonly<Record<string, RouteExample>> = {
   },
   listClients: nothingToSend,
   getClient: nothingToSend,
+  listClientSessions: nothingToSend,
   listStaff: nothingToSend,
   removeTherapist: nothingToSend,
   disableAccount: nothingToSend,
