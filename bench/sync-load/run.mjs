@@ -10,65 +10,17 @@
 // too when GLUTEWAKE_TEST_PG_URL names a server whose role may create
 // databases. The goal from the server issue: p99 at most 50 ms, no errors.
 // Prints JSON: {syncLoad: {sqlite: {...}, postgres: {...}}}.
-import { spawn } from 'node:child_process';
 import { Buffer } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { onEachBackend, startServer } from '../support/server.mjs';
 import { findBuiltinProtocol, parseScript, simulateSession } from '@glutewake/core';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const DEVICES = Number(process.env.SYNC_LOAD_DEVICES ?? 200);
 const RATE_PER_DEVICE = Number(process.env.SYNC_LOAD_RATE ?? 1);
 const EVENTS_PER_PUSH = Number(process.env.SYNC_LOAD_EVENTS ?? 10);
 const SECONDS = Number(process.env.SYNC_LOAD_SECONDS ?? 20);
 const GOAL_P99_MS = 50;
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(databaseUrl, webRoot) {
-  const port = await freePort();
-  // SYNC_LOAD_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof" to profile it.
-  const nodeArgs = process.env.SYNC_LOAD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, join(root, 'apps/server/bin/glutewake-server.js')],
-    {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: databaseUrl,
-        WEB_ROOT: webRoot,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return { child, origin };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the server did not start');
-}
 
 /** A JSON API call with the session cookie it carries; returns the body and the new cookie. */
 async function call(origin, method, path, body, cookie) {
@@ -239,9 +191,7 @@ async function checkCursors(origin, devices) {
 }
 
 async function measure(databaseUrl) {
-  const webRoot = mkdtempSync(join(tmpdir(), 'glutewake-bench-web-'));
-  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>bench</title>');
-  const { child, origin } = await startServer(databaseUrl, webRoot);
+  const { origin, stop } = await startServer(databaseUrl, 'SYNC_LOAD_NODE_ARGS');
   try {
     const devices = await prepareClinic(origin);
     const result = await runLoad(origin, devices);
@@ -262,36 +212,8 @@ async function measure(databaseUrl) {
       },
     };
   } finally {
-    child.kill('SIGTERM');
-    rmSync(webRoot, { recursive: true, force: true });
+    stop();
   }
 }
 
-async function withPostgresDatabase(adminUrl, use) {
-  const name = `glutewake_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return await use(url.toString());
-  } finally {
-    await new Promise((r) => setTimeout(r, 500));
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), 'glutewake-bench-db-'));
-const syncLoad = {};
-try {
-  syncLoad.sqlite = await measure(`sqlite:${join(dataDir, 'bench.sqlite')}`);
-  const pgUrl = process.env.GLUTEWAKE_TEST_PG_URL?.trim();
-  syncLoad.postgres = pgUrl
-    ? await withPostgresDatabase(pgUrl, measure)
-    : { skipped: 'GLUTEWAKE_TEST_PG_URL is not set' };
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
-}
-console.log(JSON.stringify({ syncLoad }, null, 2));
+console.log(JSON.stringify({ syncLoad: await onEachBackend(measure) }, null, 2));

@@ -8,14 +8,9 @@
 // each time. The goal from the server issue: each at most 100 ms p95. Runs on
 // SQLite, and on PostgreSQL too when GLUTEWAKE_TEST_PG_URL names a server
 // whose role may create databases. Prints JSON: {therapistQueries: {...}}.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { onEachBackend, root, startServer } from '../support/server.mjs';
 import {
   findBuiltinProtocol,
   parseScript,
@@ -24,7 +19,6 @@ import {
   foldSession,
 } from '@glutewake/core';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const server = (path) => import(join(root, 'apps/server/dist', path));
 const CLIENTS = Number(process.env.QUERY_CLIENTS ?? 200);
 const DAYS = Number(process.env.QUERY_DAYS ?? 180);
@@ -32,16 +26,6 @@ const RUNS = Number(process.env.QUERY_RUNS ?? 60);
 const GOAL_P95_MS = 100;
 const DAY_MS = 86_400_000;
 const OWNER = { email: 'owner@queries.example', password: 'a long bench password' };
-
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** A real session summary to copy: the engine's, for one ankle-squeeze session. */
 function templateSummary() {
@@ -162,37 +146,6 @@ async function generate(databaseUrl, now) {
   return clients;
 }
 
-async function startServer(databaseUrl, webRoot) {
-  const port = await freePort();
-  // QUERY_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof" to profile it.
-  const nodeArgs = process.env.QUERY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, join(root, 'apps/server/bin/glutewake-server.js')],
-    {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: databaseUrl,
-        WEB_ROOT: webRoot,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return { child, origin };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the server did not start');
-}
-
 function percentiles(times) {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q) =>
@@ -211,9 +164,7 @@ async function timed(origin, path, cookie) {
 async function measure(databaseUrl) {
   const now = Date.now();
   const clients = await generate(databaseUrl, now);
-  const webRoot = mkdtempSync(join(tmpdir(), 'glutewake-bench-web-'));
-  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>bench</title>');
-  const { child, origin } = await startServer(databaseUrl, webRoot);
+  const { origin, stop } = await startServer(databaseUrl, 'QUERY_NODE_ARGS');
   try {
     const signIn = await fetch(`${origin}/api/auth/sign-in`, {
       method: 'POST',
@@ -252,36 +203,8 @@ async function measure(databaseUrl) {
       },
     };
   } finally {
-    child.kill('SIGTERM');
-    rmSync(webRoot, { recursive: true, force: true });
+    stop();
   }
 }
 
-async function withPostgresDatabase(adminUrl, use) {
-  const name = `glutewake_queries_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return await use(url.toString());
-  } finally {
-    await new Promise((r) => setTimeout(r, 500));
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), 'glutewake-queries-db-'));
-const therapistQueries = {};
-try {
-  therapistQueries.sqlite = await measure(`sqlite:${join(dataDir, 'queries.sqlite')}`);
-  const pgUrl = process.env.GLUTEWAKE_TEST_PG_URL?.trim();
-  therapistQueries.postgres = pgUrl
-    ? await withPostgresDatabase(pgUrl, measure)
-    : { skipped: 'GLUTEWAKE_TEST_PG_URL is not set' };
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
-}
-console.log(JSON.stringify({ therapistQueries }, null, 2));
+console.log(JSON.stringify({ therapistQueries: await onEachBackend(measure) }, null, 2));
