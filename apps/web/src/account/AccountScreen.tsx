@@ -9,6 +9,7 @@ import { apiCall } from './api.js';
 import { accountMessages as t } from './messages.js';
 import { SharingChoices } from './SharingChoices.js';
 import { SyncCard } from './SyncCard.js';
+import { TextField } from './TextField.js';
 import type { Me, Sharing } from './types.js';
 import './account.css';
 
@@ -119,15 +120,12 @@ function SignedOut(props: { onSignedIn(me: Me): void }) {
         }}
       >
         <h2 id="code-title">{t.haveCode}</h2>
-        <label class="field">
-          <span>{t.codeLabel}</span>
-          <input
-            required
-            autocomplete="one-time-code"
-            value={code}
-            onInput={(e) => setCode(e.currentTarget.value)}
-          />
-        </label>
+        <TextField
+          label={t.codeLabel}
+          autocomplete="one-time-code"
+          value={code}
+          onInput={setCode}
+        />
         <p class="hint">{t.codeHint}</p>
         <button type="submit" class="primary big">
           {t.continue}
@@ -142,26 +140,20 @@ function SignedOut(props: { onSignedIn(me: Me): void }) {
         }}
       >
         <h2 id="sign-in-title">{t.signInTitle}</h2>
-        <label class="field">
-          <span>{t.email}</span>
-          <input
-            required
-            type="email"
-            autocomplete="email"
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </label>
-        <label class="field">
-          <span>{t.password}</span>
-          <input
-            required
-            type="password"
-            autocomplete="current-password"
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </label>
+        <TextField
+          label={t.email}
+          type="email"
+          autocomplete="email"
+          value={email}
+          onInput={setEmail}
+        />
+        <TextField
+          label={t.password}
+          type="password"
+          autocomplete="current-password"
+          value={password}
+          onInput={setPassword}
+        />
         <button type="submit" class="secondary big" disabled={busy}>
           {t.signIn}
         </button>

@@ -8,6 +8,7 @@ import { useServices } from '../app.js';
 import { apiCall } from './api.js';
 import { accountMessages as t } from './messages.js';
 import { SharingChoices } from './SharingChoices.js';
+import { TextField } from './TextField.js';
 import { SHARE_EVERYTHING, type InvitationPreview, type Me, type Sharing } from './types.js';
 import './account.css';
 
@@ -72,37 +73,28 @@ export function JoinScreen(props: { code: string | null }) {
         >
           <p class="lead">{t.invitedBy(preview.invitedBy, preview.clinicName)}</p>
           {preview.kind !== 'client' && <p class="hint">{t.staffInvitation}</p>}
-          <label class="field">
-            <span>{t.yourName}</span>
-            <input
-              required
-              autocomplete="name"
-              maxLength={100}
-              value={name}
-              onInput={(e) => setName(e.currentTarget.value)}
-            />
-          </label>
-          <label class="field">
-            <span>{t.email}</span>
-            <input
-              required
-              type="email"
-              autocomplete="email"
-              value={email}
-              onInput={(e) => setEmail(e.currentTarget.value)}
-            />
-          </label>
-          <label class="field">
-            <span>{t.choosePassword}</span>
-            <input
-              required
-              type="password"
-              autocomplete="new-password"
-              minLength={10}
-              value={password}
-              onInput={(e) => setPassword(e.currentTarget.value)}
-            />
-          </label>
+          <TextField
+            label={t.yourName}
+            autocomplete="name"
+            maxLength={100}
+            value={name}
+            onInput={setName}
+          />
+          <TextField
+            label={t.email}
+            type="email"
+            autocomplete="email"
+            value={email}
+            onInput={setEmail}
+          />
+          <TextField
+            label={t.choosePassword}
+            type="password"
+            autocomplete="new-password"
+            minLength={10}
+            value={password}
+            onInput={setPassword}
+          />
           {preview.kind === 'client' && (
             <>
               <h2>{t.sharingTitle}</h2>
