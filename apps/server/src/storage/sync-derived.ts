@@ -1,14 +1,14 @@
 // The rows sync derives from stored events, written in the push's own
-// transaction: each touched session's summary, refolded from its whole log
-// in position order, and the client's aggregates. Invariants: a summary is
-// always the fold of the session's accepted events, never patched
-// incrementally; the client's statistics row is locked (PostgreSQL) before
+// transaction: each touched session's summary (the fold of its accepted
+// events in position order, computed by the push), and the client's
+// aggregates. Invariants: a summary is always the fold of the session's whole
+// stored log, whether the push refolded it or continued a fold it had; the client's statistics row is locked (PostgreSQL) before
 // its aggregates are recomputed, so concurrent pushes of one client's devices
 // cannot overwrite each other's counts.
 import type { SessionEvent, SessionSummary } from '@glutewake/core';
 import type { DatabaseHandle } from '../db/open.js';
 import type { Tx } from '../db/tenancy.js';
-import { aggregatesOf, figuresOf, summaryOfSession } from '../sync/session-statistics.js';
+import { aggregatesOf, figuresOf } from '../sync/session-statistics.js';
 import type { SyncBatch } from './sync-types.js';
 
 /** An event of a session's log: its stored JSON, and the event itself once parsed. */
@@ -43,13 +43,10 @@ export async function storeSummary(
   trx: Tx,
   batch: SyncBatch,
   sessionId: string,
-  log: ReadonlyMap<number, LoggedEvent>,
+  summary: SessionSummary,
+  eventCount: number,
   at: number,
 ): Promise<void> {
-  const events = [...log]
-    .sort(([a], [b]) => a - b)
-    .map(([, logged]) => logged.event ?? (JSON.parse(logged.json) as SessionEvent));
-  const summary = summaryOfSession(events);
   const figures = figuresOf(summary);
   await trx
     .updateTable('session_summaries')
@@ -67,7 +64,7 @@ export async function storeSummary(
       work_reps: figures.workReps,
       symptoms: summary.symptoms === null ? null : JSON.stringify(summary.symptoms),
       note: summary.note,
-      event_count: events.length,
+      event_count: eventCount,
       summary: JSON.stringify(summary),
       updated_at: at,
     })

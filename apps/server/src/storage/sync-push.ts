@@ -10,11 +10,22 @@
 // PostgreSQL the device row, the sessions and the client's statistics row
 // are locked (FOR UPDATE, in that order) so two pushes from one device, or
 // from two devices of one client, take turns where they meet; on SQLite
-// every transaction already takes turns.
+// every transaction already takes turns. A session the batch simply
+// continues is folded on from this process's cached fold of its stored log
+// (sync/folded-sessions.ts), checked against the stored count; any other is
+// read back and refolded, so the summary is the fold of the whole log either way.
+import {
+  applyEvent,
+  foldSession,
+  initialSessionState,
+  summarize,
+  type SessionEvent,
+} from '@glutewake/core';
 import type { DatabaseHandle } from '../db/open.js';
 import { inClinic, type Tx } from '../db/tenancy.js';
 import { checkIncomingEvent, clientTimeOf } from '../sync/check-event.js';
-import { summaryOfSession } from '../sync/session-statistics.js';
+import type { FoldedSession, FoldedSessions } from '../sync/folded-sessions.js';
+import { builtinProtocolLookup, summaryOfSession } from '../sync/session-statistics.js';
 import { sessionLogs, storeStatistics, storeSummary, type LoggedEvent } from './sync-derived.js';
 import type {
   IncomingEvent,
@@ -45,18 +56,20 @@ export async function pushBatch(
   db: DatabaseHandle,
   batch: SyncBatch,
   receivedAt: number,
+  folded: FoldedSessions,
 ): Promise<PushResult> {
   assertConsecutive(batch.events);
   const firstSeq = batch.events[0]?.seq;
   const lastSeq = batch.events.at(-1)?.seq;
   if (firstSeq === undefined || lastSeq === undefined) throw new Error('A batch must not be empty');
+  const foldedNow = new Map<string, FoldedSession | null>();
   try {
-    return await inClinic(db, batch.clinicId, async (trx) => {
+    const result = await inClinic(db, batch.clinicId, async (trx) => {
       const nextSeq = await lockDevice(db, trx, batch, receivedAt);
       if (firstSeq > nextSeq) throw new PushRefused({ kind: 'gap', expectedSeq: nextSeq });
       const fresh = batch.events.filter((incoming) => incoming.seq >= nextSeq);
       if (fresh.length > 0) {
-        await applyFresh(db, trx, batch, fresh, receivedAt);
+        await applyFresh(db, trx, { batch, fresh, receivedAt, folded, foldedNow });
         await trx
           .updateTable('sync_devices')
           .set({ next_seq: lastSeq + 1, updated_at: receivedAt })
@@ -65,8 +78,14 @@ export async function pushBatch(
           .execute();
       }
       const acknowledgement = await acknowledgementFor(trx, batch, firstSeq, lastSeq);
-      return { kind: 'acknowledged', acknowledgement, replayed: fresh.length === 0 };
+      return { kind: 'acknowledged' as const, acknowledgement, replayed: fresh.length === 0 };
     });
+    // Committed: now the folds may be remembered.
+    for (const [sessionId, entry] of foldedNow) {
+      if (entry === null) folded.forget(batch.clinicId, sessionId);
+      else folded.set(batch.clinicId, sessionId, entry);
+    }
+    return result;
   } catch (error) {
     if (error instanceof PushRefused) return error.result;
     throw error;
@@ -119,24 +138,44 @@ interface QuarantineRow {
 
 const INSERT_CHUNK = 200;
 
-async function applyFresh(
-  db: DatabaseHandle,
-  trx: Tx,
-  batch: SyncBatch,
-  fresh: readonly IncomingEvent[],
-  receivedAt: number,
-): Promise<void> {
+interface FreshWork {
+  batch: SyncBatch;
+  fresh: readonly IncomingEvent[];
+  receivedAt: number;
+  folded: FoldedSessions;
+  /** Filled with each touched session's fold (null: forget it), kept once committed. */
+  foldedNow: Map<string, FoldedSession | null>;
+}
+
+async function applyFresh(db: DatabaseHandle, trx: Tx, work: FreshWork): Promise<void> {
+  const { batch, fresh, receivedAt } = work;
   const checked = fresh.map((incoming) => ({ incoming, check: checkIncomingEvent(incoming) }));
+  const accepted = new Map<string, { index: number; event: SessionEvent }[]>();
+  for (const { incoming, check } of checked) {
+    if (check.kind !== 'accepted') continue;
+    const list = accepted.get(incoming.sessionId) ?? [];
+    list.push({ index: incoming.index, event: check.event });
+    accepted.set(incoming.sessionId, list);
+  }
   // Sorted, so that transactions locking several sessions lock them in one order.
-  const touched = [
-    ...new Set(
-      checked
-        .filter(({ check }) => check.kind === 'accepted')
-        .map(({ incoming }) => incoming.sessionId),
-    ),
-  ].sort();
-  const continued = await claimSessions(db, trx, batch, touched, receivedAt);
-  const logs = await sessionLogs(trx, batch.clinicId, continued);
+  const touched = [...accepted.keys()].sort();
+  const storedCounts = await claimSessions(db, trx, batch, touched, receivedAt);
+  // A session whose stored log this process has folded, and which the batch
+  // simply continues, is folded from there; the others are read and refolded.
+  const continuing = new Map<string, FoldedSession>();
+  for (const sessionId of touched) {
+    const storedCount = storedCounts.get(sessionId) ?? 0;
+    const base =
+      storedCount === 0
+        ? { count: 0, state: initialSessionState }
+        : work.folded.get(batch.clinicId, sessionId, storedCount);
+    const added = accepted.get(sessionId) ?? [];
+    if (base !== null && added.every(({ index }, offset) => index === base.count + offset)) {
+      continuing.set(sessionId, base);
+    }
+  }
+  const refolded = touched.filter((sessionId) => !continuing.has(sessionId));
+  const logs = await sessionLogs(trx, batch.clinicId, refolded);
 
   const owner = { clinic_id: batch.clinicId, client_id: batch.clientId, device_id: batch.deviceId };
   const eventRows = [];
@@ -196,15 +235,41 @@ async function applyFresh(
   }
   const changed = new Set(eventRows.map((row) => row.session_id));
   for (const sessionId of changed) {
-    await storeSummary(trx, batch, sessionId, logs.get(sessionId) ?? new Map(), receivedAt);
+    const base = continuing.get(sessionId);
+    const entry =
+      base === undefined
+        ? refold(logs.get(sessionId) ?? new Map())
+        : continueFold(base, accepted.get(sessionId) ?? []);
+    await storeSummary(trx, batch, sessionId, summarize(entry.state), entry.count, receivedAt);
+    work.foldedNow.set(sessionId, entry.holes ? null : { count: entry.count, state: entry.state });
   }
   await storeStatistics(db, trx, batch, eventRows.length, quarantineRows.length, receivedAt);
 }
 
+/** The fold of a whole stored log, in position order; `holes` when positions are missing. */
+function refold(log: ReadonlyMap<number, LoggedEvent>) {
+  const positions = [...log.keys()].sort((a, b) => a - b);
+  const events = positions.map((position) => {
+    const logged = log.get(position) as LoggedEvent;
+    return logged.event ?? (JSON.parse(logged.json) as SessionEvent);
+  });
+  const state = foldSession(builtinProtocolLookup, events);
+  return { state, count: events.length, holes: positions.some((p, i) => p !== i) };
+}
+
+/** A folded log continued by the events that follow it, position by position. */
+function continueFold(base: FoldedSession, added: readonly { event: SessionEvent }[]) {
+  const state = added.reduce(
+    (folded, { event }) => applyEvent(builtinProtocolLookup, folded, event),
+    base.state,
+  );
+  return { state, count: base.count + added.length, holes: false };
+}
+
 /**
  * Makes every session in `sessionIds` the client's, or refuses the batch if
- * one is another's. Returns the sessions that existed before (the others
- * have no stored events yet).
+ * one is another's. Returns how many events each session held before this
+ * batch (0 for a session it creates), read under the session's lock.
  */
 async function claimSessions(
   db: DatabaseHandle,
@@ -212,8 +277,9 @@ async function claimSessions(
   batch: SyncBatch,
   sessionIds: readonly string[],
   receivedAt: number,
-): Promise<string[]> {
-  if (sessionIds.length === 0) return [];
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (sessionIds.length === 0) return counts;
   const empty = summaryOfSession([]);
   const inserted = await trx
     .insertInto('session_summaries')
@@ -234,10 +300,10 @@ async function claimSessions(
     .execute();
   const created = new Set(inserted.map((row) => row.session_id));
   const existing = sessionIds.filter((sessionId) => !created.has(sessionId));
-  if (existing.length === 0) return existing;
+  if (existing.length === 0) return counts;
   let query = trx
     .selectFrom('session_summaries')
-    .select(['session_id', 'client_id'])
+    .select(['session_id', 'client_id', 'event_count'])
     .where('clinic_id', '=', batch.clinicId)
     .where('session_id', 'in', existing)
     .orderBy('session_id');
@@ -250,7 +316,8 @@ async function claimSessions(
       sessionIds: taken.map((row) => row.session_id),
     });
   }
-  return existing;
+  for (const row of owners) counts.set(row.session_id, Number(row.event_count));
+  return counts;
 }
 
 /** The acknowledgement of sequence numbers firstSeq..lastSeq, from stored rows alone. */

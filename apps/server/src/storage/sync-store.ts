@@ -13,6 +13,7 @@ import type {
 } from '../db/database.js';
 import type { DatabaseHandle } from '../db/open.js';
 import { inClinic } from '../db/tenancy.js';
+import { FoldedSessions } from '../sync/folded-sessions.js';
 import { pushBatch } from './sync-push.js';
 import type {
   ClientStatistics,
@@ -91,8 +92,9 @@ function programFromRow(row: ProgramVersionRow): ProgramVersion {
 }
 
 export function syncStore(db: DatabaseHandle): SyncStore {
+  const folded = new FoldedSessions();
   return {
-    push: (batch, receivedAt) => pushBatch(db, batch, receivedAt),
+    push: (batch, receivedAt) => pushBatch(db, batch, receivedAt, folded),
     async cursor(clinicId, clientId, deviceId) {
       const device = await inClinic(db, clinicId, (trx) =>
         trx

@@ -4,6 +4,7 @@
 // once; program versions are numbered per client and pulled after a cursor.
 // The same tests run on SQLite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storageOver } from '../../src/storage/storage.js';
 import type { Storage } from '../../src/storage/types.js';
 import { createTestDatabase, describeEachBackend, type TestDatabase } from '../support/backends.js';
 import { TEST_START } from '../support/clock.js';
@@ -25,6 +26,37 @@ describeEachBackend('storage contract: sync statistics and programs', (backend) 
     addAccount(storage, newAccount(world.clinic.id, 'client', { therapistId: world.therapist.id }));
 
   describe('derived statistics', () => {
+    it('folds on correctly when another process appended to the session in between', async () => {
+      // Two server processes on one database, each with its own cache of
+      // folded sessions: the first must notice the second's events and refold.
+      const other = storageOver(database.reopen());
+      try {
+        const client = await newClient();
+        const device = new FakeDevice();
+        const { sessionId, events } = sessionLog({ symptoms: { foot: 2 } });
+        device.record(sessionId, events);
+        const turns = [storage, other, storage, other, storage];
+        const size = Math.ceil(device.log.length / turns.length);
+        for (const [turn, process] of turns.entries()) {
+          const from = turn * size + 1;
+          if (from > device.log.length) break;
+          const result = await process.sync.push(
+            device.batchFor(client, device.slice(from, size)),
+            from,
+          );
+          expect(result.kind).toBe('acknowledged');
+        }
+        const scratch = statisticsFromScratch(
+          await storage.sync.events(client.clinicId, client.id),
+        );
+        const [kept] = await storage.sync.sessionSummaries(client.clinicId, client.id);
+        expect(kept?.eventCount).toBe(events.length);
+        expect(kept?.summary).toEqual(scratch.summaries.get(sessionId)?.summary);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('keeps session summaries and client aggregates equal to a fold from scratch', async () => {
       const client = await newClient();
       const device = new FakeDevice();
