@@ -4,7 +4,8 @@
 // DATABASE_URL chooses the database: postgres:// (or postgresql://) for
 // PostgreSQL, sqlite:<path> for a SQLite file, and by default the SQLite file
 // ./data/glutewake.sqlite under the working directory. TRUST_PROXY says whom
-// to believe about the client's address and protocol. A bad value is an error
+// to believe about the client's address and protocol; ALLOWED_ORIGINS names
+// other origins that may make state-changing requests. A bad value is an error
 // naming the variable, never a silent default.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,8 @@ export interface ServerConfig {
   database: DatabaseConfig;
   /** false, true (any proxy), or a list of addresses/CIDRs as Fastify reads it. */
   trustProxy: boolean | string;
+  /** Origins besides the server's own that may make state-changing API requests. */
+  allowedOrigins: string[];
 }
 
 const defaultPort = 8080;
@@ -35,7 +38,28 @@ export function configFromEnv(
     webRoot: nonEmpty(env.WEB_ROOT) ?? defaultWebRoot,
     database: parseDatabaseUrl(nonEmpty(env.DATABASE_URL), workingDirectory, env.PG_POOL_SIZE),
     trustProxy: parseTrustProxy(nonEmpty(env.TRUST_PROXY)),
+    allowedOrigins: parseAllowedOrigins(nonEmpty(env.ALLOWED_ORIGINS)),
   };
+}
+
+/** "https://a.example, https://b.example": each must be an origin alone (no path). */
+function parseAllowedOrigins(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return value.split(',').map((text) => {
+    const trimmed = text.trim();
+    let origin: string | null;
+    try {
+      origin = new URL(trimmed).origin;
+    } catch {
+      origin = null;
+    }
+    if (origin === null || origin === 'null' || origin !== trimmed.replace(/\/$/, '')) {
+      throw new Error(
+        `ALLOWED_ORIGINS must be origins like https://clinic.example separated by commas, got "${trimmed}".`,
+      );
+    }
+    return origin;
+  });
 }
 
 function parsePort(value: string | undefined): number {

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     storage,
     logger: true,
     trustProxy: config.trustProxy,
+    allowedOrigins: config.allowedOrigins,
   });
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.server.address() as AddressInfo;

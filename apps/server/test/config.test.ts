@@ -68,6 +68,17 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
   });
 
+  it('reads ALLOWED_ORIGINS as a list of origins, and refuses anything else', () => {
+    expect(configFromEnv({}).allowedOrigins).toEqual([]);
+    expect(
+      configFromEnv({ ALLOWED_ORIGINS: 'https://app.clinic.example, http://localhost:5173/' })
+        .allowedOrigins,
+    ).toEqual(['https://app.clinic.example', 'http://localhost:5173']);
+    for (const bad of ['clinic.example', 'https://clinic.example/portal', 'null']) {
+      expect(() => configFromEnv({ ALLOWED_ORIGINS: bad })).toThrow(/ALLOWED_ORIGINS/);
+    }
+  });
+
   it('treats empty values as unset', () => {
     expect(configFromEnv({ PORT: '', HOST: ' ' })).toMatchObject({ port: 8080, host: '0.0.0.0' });
   });
