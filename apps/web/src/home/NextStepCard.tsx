@@ -3,6 +3,7 @@
 // the next exercise is open (shown first while it has not been tried).
 import type { HomeData } from './use-home-data.js';
 import { homeMessages as t } from './messages.js';
+import { ReadinessMeter } from './ReadinessMeter.js';
 
 export function NextStepCard({ data }: { data: HomeData }) {
   const { next, current, records } = data;
@@ -26,19 +27,11 @@ export function NextStepCard({ data }: { data: HomeData }) {
     <section class="card" aria-labelledby="next-title">
       <h2 id="next-title">{t.nextTitle(next.protocol.name)}</h2>
       {readiness && (
-        <div class="meter">
-          <label>
-            {t.practiceDays(readiness.practiceDays.have, readiness.practiceDays.need)}
-            <progress
-              max={readiness.practiceDays.need}
-              value={Math.min(readiness.practiceDays.have, readiness.practiceDays.need)}
-            />
-          </label>
-          <label>
-            {t.strongSessions(readiness.recentMeeting.have, readiness.recentMeeting.need)}
-            <progress max={readiness.recentMeeting.need} value={readiness.recentMeeting.have} />
-          </label>
-        </div>
+        <ReadinessMeter
+          readiness={readiness}
+          practiceDaysLabel={t.practiceDays}
+          strongSessionsLabel={t.strongSessions}
+        />
       )}
       {next.missing[0] && <p class="hint">{t.stillToDo(next.missing.map((m) => m.text))}</p>}
       <a class="nav-link" href="#/exercises">

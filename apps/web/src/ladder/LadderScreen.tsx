@@ -11,6 +11,7 @@ import {
   type Rung,
 } from '@glutewake/core';
 import { navigate, useServices } from '../app.js';
+import { ReadinessMeter } from '../home/ReadinessMeter.js';
 import { messages } from '../messages.js';
 import { ladderMessages as t } from '../progress/messages.js';
 import { loadPracticeRecords, today } from '../progress/records.js';
@@ -103,23 +104,11 @@ function RungCard({ rung, canUnlock, busy, onStart, onUnlock }: RungCardProps) {
       {state === 'locked' ? (
         <>
           {readiness && canUnlock && (
-            <div class="meter">
-              <label>
-                {t.practiceDays(
-                  readiness.practiceDays.have,
-                  readiness.practiceDays.need,
-                  readiness.practiceDays.withinDays,
-                )}
-                <progress
-                  max={readiness.practiceDays.need}
-                  value={Math.min(readiness.practiceDays.have, readiness.practiceDays.need)}
-                />
-              </label>
-              <label>
-                {t.goodSessions(readiness.recentMeeting.have, readiness.recentMeeting.need)}
-                <progress max={readiness.recentMeeting.need} value={readiness.recentMeeting.have} />
-              </label>
-            </div>
+            <ReadinessMeter
+              readiness={readiness}
+              practiceDaysLabel={t.practiceDays}
+              strongSessionsLabel={t.goodSessions}
+            />
           )}
           <h3>{t.stillToDo}</h3>
           <ul class="missing">
