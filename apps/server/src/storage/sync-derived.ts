@@ -6,7 +6,6 @@
 // its aggregates are recomputed, so concurrent pushes of one client's devices
 // cannot overwrite each other's counts.
 import type { SessionEvent, SessionSummary } from '@glutewake/core';
-import type { DatabaseHandle } from '../db/open.js';
 import type { Tx } from '../db/tenancy.js';
 import { aggregatesOf, figuresOf } from '../sync/session-statistics.js';
 import type { SyncBatch } from './sync-types.js';
@@ -79,7 +78,6 @@ export async function storeSummary(
  * of the same client waits, and then aggregates over what this one committed.
  */
 export async function storeStatistics(
-  db: DatabaseHandle,
   trx: Tx,
   batch: SyncBatch,
   addedEvents: number,
@@ -87,6 +85,8 @@ export async function storeStatistics(
   at: number,
 ): Promise<void> {
   const client = { clinic_id: batch.clinicId, client_id: batch.clientId };
+  // Insert the row or lock the existing one (an upsert locks what it meets),
+  // in one round trip, before the recount below.
   await trx
     .insertInto('client_statistics')
     .values({
@@ -99,15 +99,12 @@ export async function storeStatistics(
       last_synced_at: null,
       updated_at: at,
     })
-    .onConflict((conflict) => conflict.columns(['clinic_id', 'client_id']).doNothing())
+    .onConflict((conflict) =>
+      conflict
+        .columns(['clinic_id', 'client_id'])
+        .doUpdateSet((eb) => ({ updated_at: eb.ref('client_statistics.updated_at') })),
+    )
     .execute();
-  let lock = trx
-    .selectFrom('client_statistics')
-    .select('client_id')
-    .where('clinic_id', '=', batch.clinicId)
-    .where('client_id', '=', batch.clientId);
-  if (db.dialect === 'postgres') lock = lock.forUpdate();
-  await lock.execute();
   const sessions = await trx
     .selectFrom('session_summaries')
     .select(['started_at', 'outcome'])

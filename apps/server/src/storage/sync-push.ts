@@ -8,7 +8,7 @@
 // Invariants: the acknowledgement of a range of sequence numbers is computed
 // from stored rows only, so sending a batch again gets the same one; on
 // PostgreSQL the device row, the sessions and the client's statistics row
-// are locked (FOR UPDATE, in that order) so two pushes from one device, or
+// are locked (by the upserts that meet them, in that order) so two pushes from one device, or
 // from two devices of one client, take turns where they meet; on SQLite
 // every transaction already takes turns. A session the batch simply
 // continues is folded on from this process's cached fold of its stored log
@@ -65,7 +65,7 @@ export async function pushBatch(
   const foldedNow = new Map<string, FoldedSession | null>();
   try {
     const result = await inClinic(db, batch.clinicId, async (trx) => {
-      const nextSeq = await lockDevice(db, trx, batch, receivedAt);
+      const nextSeq = await lockDevice(trx, batch, receivedAt);
       if (firstSeq > nextSeq) throw new PushRefused({ kind: 'gap', expectedSeq: nextSeq });
       const fresh = batch.events.filter((incoming) => incoming.seq >= nextSeq);
       if (fresh.length > 0) {
@@ -93,13 +93,10 @@ export async function pushBatch(
 }
 
 /** The device's next expected sequence number, with its row locked for this transaction. */
-async function lockDevice(
-  db: DatabaseHandle,
-  trx: Tx,
-  batch: SyncBatch,
-  receivedAt: number,
-): Promise<number> {
-  await trx
+async function lockDevice(trx: Tx, batch: SyncBatch, receivedAt: number): Promise<number> {
+  // One round trip: insert the device or, if it exists, touch nothing but
+  // take its row lock (an upsert locks the row it meets) and read it back.
+  const device = await trx
     .insertInto('sync_devices')
     .values({
       clinic_id: batch.clinicId,
@@ -109,15 +106,13 @@ async function lockDevice(
       created_at: receivedAt,
       updated_at: receivedAt,
     })
-    .onConflict((conflict) => conflict.columns(['clinic_id', 'device_id']).doNothing())
-    .execute();
-  let query = trx
-    .selectFrom('sync_devices')
-    .select(['client_id', 'next_seq'])
-    .where('clinic_id', '=', batch.clinicId)
-    .where('device_id', '=', batch.deviceId);
-  if (db.dialect === 'postgres') query = query.forUpdate();
-  const device = await query.executeTakeFirstOrThrow();
+    .onConflict((conflict) =>
+      conflict
+        .columns(['clinic_id', 'device_id'])
+        .doUpdateSet((eb) => ({ updated_at: eb.ref('sync_devices.updated_at') })),
+    )
+    .returning(['client_id', 'next_seq'])
+    .executeTakeFirstOrThrow();
   if (device.client_id !== batch.clientId) throw new PushRefused({ kind: 'device-taken' });
   return Number(device.next_seq);
 }
@@ -159,7 +154,7 @@ async function applyFresh(db: DatabaseHandle, trx: Tx, work: FreshWork): Promise
   }
   // Sorted, so that transactions locking several sessions lock them in one order.
   const touched = [...accepted.keys()].sort();
-  const storedCounts = await claimSessions(db, trx, batch, touched, receivedAt);
+  const storedCounts = await claimSessions(trx, batch, touched, receivedAt);
   // A session whose stored log this process has folded, and which the batch
   // simply continues, is folded from there; the others are read and refolded.
   const continuing = new Map<string, FoldedSession>();
@@ -243,7 +238,7 @@ async function applyFresh(db: DatabaseHandle, trx: Tx, work: FreshWork): Promise
     await storeSummary(trx, batch, sessionId, summarize(entry.state), entry.count, receivedAt);
     work.foldedNow.set(sessionId, entry.holes ? null : { count: entry.count, state: entry.state });
   }
-  await storeStatistics(db, trx, batch, eventRows.length, quarantineRows.length, receivedAt);
+  await storeStatistics(trx, batch, eventRows.length, quarantineRows.length, receivedAt);
 }
 
 /** The fold of a whole stored log, in position order; `holes` when positions are missing. */
@@ -272,7 +267,6 @@ function continueFold(base: FoldedSession, added: readonly { event: SessionEvent
  * batch (0 for a session it creates), read under the session's lock.
  */
 async function claimSessions(
-  db: DatabaseHandle,
   trx: Tx,
   batch: SyncBatch,
   sessionIds: readonly string[],
@@ -281,7 +275,9 @@ async function claimSessions(
   const counts = new Map<string, number>();
   if (sessionIds.length === 0) return counts;
   const empty = summaryOfSession([]);
-  const inserted = await trx
+  // One round trip, as for the device: new sessions are inserted, existing
+  // ones locked (in session id order) and read back, untouched.
+  const owners = await trx
     .insertInto('session_summaries')
     .values(
       sessionIds.map((sessionId) => ({
@@ -295,20 +291,13 @@ async function claimSessions(
         updated_at: receivedAt,
       })),
     )
-    .onConflict((conflict) => conflict.columns(['clinic_id', 'session_id']).doNothing())
-    .returning('session_id')
+    .onConflict((conflict) =>
+      conflict
+        .columns(['clinic_id', 'session_id'])
+        .doUpdateSet((eb) => ({ updated_at: eb.ref('session_summaries.updated_at') })),
+    )
+    .returning(['session_id', 'client_id', 'event_count'])
     .execute();
-  const created = new Set(inserted.map((row) => row.session_id));
-  const existing = sessionIds.filter((sessionId) => !created.has(sessionId));
-  if (existing.length === 0) return counts;
-  let query = trx
-    .selectFrom('session_summaries')
-    .select(['session_id', 'client_id', 'event_count'])
-    .where('clinic_id', '=', batch.clinicId)
-    .where('session_id', 'in', existing)
-    .orderBy('session_id');
-  if (db.dialect === 'postgres') query = query.forUpdate();
-  const owners = await query.execute();
   const taken = owners.filter((row) => row.client_id !== batch.clientId);
   if (taken.length > 0) {
     throw new PushRefused({
