@@ -3,7 +3,7 @@
 // Both carry only what the client shares (symptoms and notes are null when
 // withheld), and both are strict schemas like every other response.
 import { z } from 'zod';
-import { CASELOAD_FLAGS, type CaseloadFigures } from '../sync/caseload.js';
+import { CASELOAD_FLAGS } from '../sync/caseload.js';
 import type { SessionFigures } from '../storage/types.js';
 import { accountView } from './views.js';
 
@@ -24,12 +24,6 @@ export const caseloadFiguresView = z.object({
 });
 
 export const clientWithFiguresView = accountView.extend({ figures: caseloadFiguresView });
-
-export function caseloadFiguresViewOf(
-  figures: CaseloadFigures,
-): z.input<typeof caseloadFiguresView> {
-  return figures;
-}
 
 export const timelineSessionView = z.object({
   sessionId: z.string(),

@@ -14,7 +14,6 @@ import { caseloadFigures, CASELOAD_WINDOW_MS } from '../sync/caseload.js';
 import { sessionsSharedWithStaff } from '../sync/shared-with-staff.js';
 import type { RecentSession } from '../storage/types.js';
 import {
-  caseloadFiguresViewOf,
   clientWithFiguresView,
   timelineSessionView,
   timelineSessionViewOf,
@@ -64,7 +63,7 @@ export const listClientsRoute = defineRoute({
         const stats = statistics[i] ?? { ...EMPTY_STATISTICS, clientId: client.id };
         return {
           ...accountViewOf(client),
-          figures: caseloadFiguresViewOf(caseloadFigures(shared, stats, client.createdAt, now)),
+          figures: caseloadFigures(shared, stats, client.createdAt, now),
         };
       }),
     };
