@@ -27,6 +27,12 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** Where the data lives, without credentials: a file path or host/database. */
   describe: string;
+  /**
+   * SQLite only: statements prepared on the one connection Kysely uses (and
+   * from the same cache), for hot paths that run many rows through one
+   * statement. Run them only inside a transaction that holds that connection.
+   */
+  sqliteStatements: { prepare(sql: string): SqliteStatement } | null;
   close(): Promise<void>;
 }
 
@@ -41,13 +47,13 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-  });
+  const statements = withStatementCache(sqlite);
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
   return {
     kysely,
     dialect: 'sqlite',
     describe: path,
+    sqliteStatements: statements,
     close: () => kysely.destroy(),
   };
 }
@@ -62,7 +68,9 @@ const STATEMENT_CACHE_SIZE = 256;
  * (nothing here streams rows), and SQLite re-prepares a statement by itself
  * after a schema change.
  */
-function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqlite {
+function withStatementCache(
+  sqlite: SqliteDatabase.Database,
+): KyselySqlite & { prepare(sql: string): SqliteStatement } {
   const cache = new Map<string, SqliteStatement>();
   return {
     close: () => sqlite.close(),
@@ -110,6 +118,7 @@ function openPostgres(config: { url: string; poolSize?: number }): DatabaseHandl
     kysely,
     dialect: 'postgres',
     describe: describePostgres(config.url),
+    sqliteStatements: null,
     close: () => kysely.destroy(),
   };
 }

@@ -2,9 +2,10 @@
 // transaction: each touched session's summary (the fold of its accepted
 // events in position order, computed by the push), and the client's
 // aggregates. Invariants: a summary is always the fold of the session's whole
-// stored log, whether the push refolded it or continued a fold it had; the client's statistics row is locked (PostgreSQL) before
-// its aggregates are recomputed, so concurrent pushes of one client's devices
-// cannot overwrite each other's counts.
+// stored log, whether the push refolded it or continued a fold it had; the
+// client's aggregates always equal a count over every summary, kept by adding
+// each push's difference in one locking upsert, so concurrent pushes of one
+// client's devices add up instead of overwriting each other.
 import type { SessionEvent, SessionSummary } from '@glutewake/core';
 import type { Tx } from '../db/tenancy.js';
 import { aggregatesOf, figuresOf } from '../sync/session-statistics.js';
@@ -72,39 +73,91 @@ export async function storeSummary(
     .execute();
 }
 
+/** What a session counted for in the client's aggregates, before or after a push. */
+export interface SessionStanding {
+  startedAt: number | null;
+  outcome: SessionSummary['outcome'];
+}
+
+/** What one push changes in the client's statistics. */
+export interface StatisticsChange {
+  /** Each session whose summary the push rewrote: how it stood before and after. */
+  sessions: readonly { before: SessionStanding; after: SessionStanding }[];
+  addedEvents: number;
+  addedQuarantined: number;
+}
+
 /**
- * Recomputes the client's session aggregates and adds the new counts. The
- * statistics row is locked first (PostgreSQL), so a push from another device
- * of the same client waits, and then aggregates over what this one committed.
+ * Adds a push's changes to the client's statistics. The counts move by the
+ * difference each rewritten session makes (a session counts once it has
+ * started, and as ended once its outcome is no longer in progress), in one
+ * upsert that also takes the row's lock, so pushes from two devices of the
+ * client add up instead of overwriting each other. A session's start time
+ * never changes once known (it comes from position 0 of its log, which no
+ * event can replace); were it ever to, the aggregates are recounted from
+ * every summary instead, under the same lock.
  */
 export async function storeStatistics(
   trx: Tx,
   batch: SyncBatch,
-  addedEvents: number,
-  addedQuarantined: number,
+  change: StatisticsChange,
   at: number,
 ): Promise<void> {
-  const client = { clinic_id: batch.clinicId, client_id: batch.clientId };
-  // Insert the row or lock the existing one (an upsert locks what it meets),
-  // in one round trip, before the recount below.
+  const started = (standing: SessionStanding) => (standing.startedAt === null ? 0 : 1);
+  const ended = (standing: SessionStanding) =>
+    standing.startedAt !== null && standing.outcome !== 'in-progress' ? 1 : 0;
+  let sessionsDelta = 0;
+  let endedDelta = 0;
+  let latestStart: number | null = null;
+  let startMoved = false;
+  for (const { before, after } of change.sessions) {
+    sessionsDelta += started(after) - started(before);
+    endedDelta += ended(after) - ended(before);
+    if (before.startedAt !== null && before.startedAt !== after.startedAt) startMoved = true;
+    if (after.startedAt !== null && (latestStart === null || after.startedAt > latestStart)) {
+      latestStart = after.startedAt;
+    }
+  }
   await trx
     .insertInto('client_statistics')
     .values({
-      ...client,
-      sessions_count: 0,
-      ended_sessions_count: 0,
-      last_session_at: null,
-      events_count: 0,
-      quarantined_count: 0,
-      last_synced_at: null,
+      clinic_id: batch.clinicId,
+      client_id: batch.clientId,
+      sessions_count: sessionsDelta,
+      ended_sessions_count: endedDelta,
+      last_session_at: latestStart,
+      events_count: change.addedEvents,
+      quarantined_count: change.addedQuarantined,
+      last_synced_at: at,
       updated_at: at,
     })
     .onConflict((conflict) =>
-      conflict
-        .columns(['clinic_id', 'client_id'])
-        .doUpdateSet((eb) => ({ updated_at: eb.ref('client_statistics.updated_at') })),
+      conflict.columns(['clinic_id', 'client_id']).doUpdateSet((eb) => ({
+        sessions_count: eb('client_statistics.sessions_count', '+', sessionsDelta),
+        ended_sessions_count: eb('client_statistics.ended_sessions_count', '+', endedDelta),
+        last_session_at:
+          latestStart === null
+            ? eb.ref('client_statistics.last_session_at')
+            : eb
+                .case()
+                .when('client_statistics.last_session_at', 'is', null)
+                .then(latestStart)
+                .when('client_statistics.last_session_at', '<', latestStart)
+                .then(latestStart)
+                .else(eb.ref('client_statistics.last_session_at'))
+                .end(),
+        events_count: eb('client_statistics.events_count', '+', change.addedEvents),
+        quarantined_count: eb('client_statistics.quarantined_count', '+', change.addedQuarantined),
+        last_synced_at: at,
+        updated_at: at,
+      })),
     )
     .execute();
+  if (startMoved) await recountSessions(trx, batch, at);
+}
+
+/** Recounts the client's session aggregates from every summary (statistics row already locked). */
+async function recountSessions(trx: Tx, batch: SyncBatch, at: number): Promise<void> {
   const sessions = await trx
     .selectFrom('session_summaries')
     .select(['started_at', 'outcome'])
@@ -119,15 +172,12 @@ export async function storeStatistics(
   );
   await trx
     .updateTable('client_statistics')
-    .set((eb) => ({
+    .set({
       sessions_count: aggregates.sessionsCount,
       ended_sessions_count: aggregates.endedSessionsCount,
       last_session_at: aggregates.lastSessionAt,
-      events_count: eb('events_count', '+', addedEvents),
-      quarantined_count: eb('quarantined_count', '+', addedQuarantined),
-      last_synced_at: at,
       updated_at: at,
-    }))
+    })
     .where('clinic_id', '=', batch.clinicId)
     .where('client_id', '=', batch.clientId)
     .execute();

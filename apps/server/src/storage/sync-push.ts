@@ -21,12 +21,20 @@ import {
   summarize,
   type SessionEvent,
 } from '@glutewake/core';
+import { insertRows } from '../db/insert-rows.js';
 import type { DatabaseHandle } from '../db/open.js';
 import { inClinic, type Tx } from '../db/tenancy.js';
 import { checkIncomingEvent, clientTimeOf } from '../sync/check-event.js';
 import type { FoldedSession, FoldedSessions } from '../sync/folded-sessions.js';
 import { builtinProtocolLookup, summaryOfSession } from '../sync/session-statistics.js';
-import { sessionLogs, storeStatistics, storeSummary, type LoggedEvent } from './sync-derived.js';
+import {
+  sessionLogs,
+  storeStatistics,
+  storeSummary,
+  type LoggedEvent,
+  type SessionStanding,
+  type StatisticsChange,
+} from './sync-derived.js';
 import type {
   IncomingEvent,
   PushResult,
@@ -131,8 +139,6 @@ interface QuarantineRow {
   received_at: number;
 }
 
-const INSERT_CHUNK = 200;
-
 interface FreshWork {
   batch: SyncBatch;
   fresh: readonly IncomingEvent[];
@@ -154,12 +160,12 @@ async function applyFresh(db: DatabaseHandle, trx: Tx, work: FreshWork): Promise
   }
   // Sorted, so that transactions locking several sessions lock them in one order.
   const touched = [...accepted.keys()].sort();
-  const storedCounts = await claimSessions(trx, batch, touched, receivedAt);
+  const stored = await claimSessions(trx, batch, touched, receivedAt);
   // A session whose stored log this process has folded, and which the batch
   // simply continues, is folded from there; the others are read and refolded.
   const continuing = new Map<string, FoldedSession>();
   for (const sessionId of touched) {
-    const storedCount = storedCounts.get(sessionId) ?? 0;
+    const storedCount = stored.get(sessionId)?.count ?? 0;
     const base =
       storedCount === 0
         ? { count: 0, state: initialSessionState }
@@ -216,29 +222,28 @@ async function applyFresh(db: DatabaseHandle, trx: Tx, work: FreshWork): Promise
       received_at: receivedAt,
     });
   }
-  for (let start = 0; start < eventRows.length; start += INSERT_CHUNK) {
-    await trx
-      .insertInto('sync_events')
-      .values(eventRows.slice(start, start + INSERT_CHUNK))
-      .execute();
-  }
-  for (let start = 0; start < quarantineRows.length; start += INSERT_CHUNK) {
-    await trx
-      .insertInto('sync_quarantine')
-      .values(quarantineRows.slice(start, start + INSERT_CHUNK))
-      .execute();
-  }
+  await insertRows(db, trx, 'sync_events', eventRows);
+  await insertRows(db, trx, 'sync_quarantine', quarantineRows);
   const changed = new Set(eventRows.map((row) => row.session_id));
+  const rewritten: StatisticsChange['sessions'][number][] = [];
   for (const sessionId of changed) {
     const base = continuing.get(sessionId);
     const entry =
       base === undefined
         ? refold(logs.get(sessionId) ?? new Map())
         : continueFold(base, accepted.get(sessionId) ?? []);
-    await storeSummary(trx, batch, sessionId, summarize(entry.state), entry.count, receivedAt);
+    const summary = summarize(entry.state);
+    await storeSummary(trx, batch, sessionId, summary, entry.count, receivedAt);
     work.foldedNow.set(sessionId, entry.holes ? null : { count: entry.count, state: entry.state });
+    const before = stored.get(sessionId)?.standing ?? { startedAt: null, outcome: 'in-progress' };
+    rewritten.push({ before, after: { startedAt: summary.startedAt, outcome: summary.outcome } });
   }
-  await storeStatistics(trx, batch, eventRows.length, quarantineRows.length, receivedAt);
+  await storeStatistics(
+    trx,
+    batch,
+    { sessions: rewritten, addedEvents: eventRows.length, addedQuarantined: quarantineRows.length },
+    receivedAt,
+  );
 }
 
 /** The fold of a whole stored log, in position order; `holes` when positions are missing. */
@@ -261,18 +266,25 @@ function continueFold(base: FoldedSession, added: readonly { event: SessionEvent
   return { state, count: base.count + added.length, holes: false };
 }
 
+/** A session's stored state as a push finds it, read under the session's lock. */
+interface StoredSession {
+  /** How many events its log held (0 for a session this push creates). */
+  count: number;
+  /** What it counted for in the client's statistics. */
+  standing: SessionStanding;
+}
+
 /**
  * Makes every session in `sessionIds` the client's, or refuses the batch if
- * one is another's. Returns how many events each session held before this
- * batch (0 for a session it creates), read under the session's lock.
+ * one is another's. Returns each session as it stood before this batch.
  */
 async function claimSessions(
   trx: Tx,
   batch: SyncBatch,
   sessionIds: readonly string[],
   receivedAt: number,
-): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
+): Promise<Map<string, StoredSession>> {
+  const counts = new Map<string, StoredSession>();
   if (sessionIds.length === 0) return counts;
   const empty = summaryOfSession([]);
   // One round trip, as for the device: new sessions are inserted, existing
@@ -296,7 +308,7 @@ async function claimSessions(
         .columns(['clinic_id', 'session_id'])
         .doUpdateSet((eb) => ({ updated_at: eb.ref('session_summaries.updated_at') })),
     )
-    .returning(['session_id', 'client_id', 'event_count'])
+    .returning(['session_id', 'client_id', 'event_count', 'started_at', 'outcome'])
     .execute();
   const taken = owners.filter((row) => row.client_id !== batch.clientId);
   if (taken.length > 0) {
@@ -305,7 +317,15 @@ async function claimSessions(
       sessionIds: taken.map((row) => row.session_id),
     });
   }
-  for (const row of owners) counts.set(row.session_id, Number(row.event_count));
+  for (const row of owners) {
+    counts.set(row.session_id, {
+      count: Number(row.event_count),
+      standing: {
+        startedAt: row.started_at === null ? null : Number(row.started_at),
+        outcome: row.outcome as SessionStanding['outcome'],
+      },
+    });
+  }
   return counts;
 }
 

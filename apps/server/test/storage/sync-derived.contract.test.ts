@@ -103,6 +103,40 @@ describeEachBackend('storage contract: sync statistics and programs', (backend) 
       });
     });
 
+    it('keeps the client aggregates equal to a recount when a session arrives tail first', async () => {
+      // The end of a session first (no start: it counts for nothing yet),
+      // then its start, then a second whole session: after every push the
+      // aggregates the server kept by differences equal a recount from scratch.
+      const client = await newClient();
+      const device = new FakeDevice();
+      const late = sessionLog({ startAt: TEST_START + 3 * 86_400_000 });
+      const early = sessionLog({ startAt: TEST_START, script: '4:left 8:stop' });
+      const cut = 6;
+      device.record(late.sessionId, late.events.slice(cut), cut);
+      device.record(late.sessionId, late.events.slice(0, cut), 0);
+      device.record(early.sessionId, early.events);
+      const steps = [late.events.length - cut, cut, early.events.length];
+      let from = 1;
+      for (const count of steps) {
+        const result = await storage.sync.push(
+          device.batchFor(client, device.slice(from, count)),
+          from,
+        );
+        expect(result.kind).toBe('acknowledged');
+        from += count;
+        const stored = await storage.sync.events(client.clinicId, client.id);
+        expect(await storage.sync.statistics(client.clinicId, client.id)).toMatchObject({
+          ...statisticsFromScratch(stored).aggregates,
+          eventsCount: stored.length,
+        });
+      }
+      expect(await storage.sync.statistics(client.clinicId, client.id)).toMatchObject({
+        sessionsCount: 2,
+        endedSessionsCount: 2,
+        lastSessionAt: late.events[0]?.at,
+      });
+    });
+
     it('keeps statistics right when two devices of one client push at the same time', async () => {
       const client = await newClient();
       const phone = new FakeDevice();
