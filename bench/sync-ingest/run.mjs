@@ -3,11 +3,14 @@
 // endpoint (POST /api/sync/push on a loopback port, batches of 200 events
 // from several simulated devices at once, each batch checked, stored,
 // folded into session summaries and client statistics in one transaction),
-// against the raw rate of inserting the same rows straight into the database
-// in batched transactions of the same size, and the ratio of the two (the
-// goal is >= 0.5). SQLite always; PostgreSQL too when GLUTEWAKE_TEST_PG_URL
+// against the raw rate of writing the same rows straight into the database
+// in batched transactions of the same size (the push's own rows: events,
+// session summaries, the cursor and the client's statistics, into the same
+// migrated schema with its keys and constraints), and the ratio of the two
+// (the goal is >= 0.5). SQLite always; PostgreSQL too when GLUTEWAKE_TEST_PG_URL
 // is set (a scratch database is created and dropped). Needs the compiled
-// server (`npx tsc -b packages/core apps/server`). `--events N` sets how many
+// server (`npx tsc -b packages/core apps/server`). SYNC_INGEST_NODE_ARGS passes
+// node flags to the server (e.g. "--cpu-prof"). `--events N` sets how many
 // events each run ingests (default 20000). Prints one JSON object:
 // {syncIngest: {batchSize, events, sqlite: {...}, postgres: {...}}}.
 import { spawn } from 'node:child_process';
@@ -131,7 +134,8 @@ function databaseUrlOf(config) {
 
 /** The real server process (bin/glutewake-server.js) on a loopback port; resolves with its origin. */
 function startServer(config, webRoot) {
-  const child = spawn(process.execPath, [serverBin], {
+  const nodeArgs = (process.env.SYNC_INGEST_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, serverBin], {
     env: {
       ...process.env,
       PORT: '0',
@@ -170,7 +174,7 @@ async function httpRate(config, eventsPerRun) {
   const handle = openDatabase(config);
   await migrateToLatest(handle);
   const storage = storageOver(handle);
-  const { clients } = await world(storage);
+  const { clinicId, clients } = await world(storage);
   await storage.close();
   const webRoot = mkdtempSync(join(tmpdir(), 'glutewake-bench-web-'));
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>bench</title>');
@@ -210,82 +214,229 @@ async function httpRate(config, eventsPerRun) {
     await Promise.all(clients.map((each, index) => pushAll(each, bodies[index])));
     const seconds = (performance.now() - started) / 1000;
     const events = logs.reduce((sum, entries) => sum + entries.length, 0);
-    return { events, seconds, eventsPerSecond: events / seconds, rows: logs };
+    return { events, seconds, eventsPerSecond: events / seconds, rows: logs, clinicId };
   } finally {
     await stopServer(child);
     rmSync(webRoot, { recursive: true, force: true });
   }
 }
 
-const RAW_TABLE =
-  'create table raw_events (clinic_id text not null, client_id text not null, ' +
-  'device_id text not null, seq bigint not null, session_id text not null, ' +
-  'event_index integer not null, event_type text not null, event text not null, ' +
-  'client_at bigint not null, received_at bigint not null, ' +
-  'primary key (clinic_id, device_id, seq))';
+// The raw baseline writes the very rows a push writes, into the same
+// migrated schema (same keys, constraints and row-level security): each
+// event row, each touched session's summary row (with the summary the HTTP
+// run stored), the device's cursor and the client's statistics row. What it
+// leaves out is what the endpoint adds: HTTP, checking each event, and
+// folding the summaries.
+const SUMMARY_COLUMNS = [
+  'protocol_id',
+  'protocol_version',
+  'program_id',
+  'program_version',
+  'started_at',
+  'ended_at',
+  'outcome',
+  'left_fired_at_rep',
+  'right_fired_at_rep',
+  'last_balance',
+  'work_reps',
+  'symptoms',
+  'note',
+  'event_count',
+  'summary',
+];
 
-function rawRowsOf(logs) {
-  const clinicId = randomUUID();
-  return logs.flatMap((entries) => {
-    const clientId = randomUUID();
-    const deviceId = randomUUID();
-    return entries.map((entry) => [
-      clinicId,
-      clientId,
-      deviceId,
-      entry.seq,
-      entry.sessionId,
-      entry.index,
-      entry.event.type,
-      JSON.stringify(entry.event),
-      entry.event.at,
-      Date.now(),
-    ]);
+/** The batches a raw run writes: for each device in turn, BATCH_SIZE events at a time. */
+function rawBatchesOf(logs, devices, storedSummaries, clinicId) {
+  const batches = [];
+  logs.forEach((entries, device) => {
+    const { clientId, deviceId } = devices[device];
+    for (let start = 0; start < entries.length; start += BATCH_SIZE) {
+      const slice = entries.slice(start, start + BATCH_SIZE);
+      const receivedAt = Date.now();
+      const events = slice.map((entry) => [
+        clinicId,
+        clientId,
+        deviceId,
+        entry.seq,
+        entry.sessionId,
+        entry.index,
+        entry.event.type,
+        JSON.stringify(entry.event),
+        entry.event.at,
+        receivedAt,
+      ]);
+      const sessions = [...new Set(slice.map((entry) => entry.sessionId))].map((sessionId) => {
+        const stored = storedSummaries.get(sessionId);
+        if (stored === undefined) throw new Error(`no stored summary for ${sessionId}`);
+        return [
+          clinicId,
+          sessionId,
+          clientId,
+          ...SUMMARY_COLUMNS.map((c) => stored[c]),
+          receivedAt,
+        ];
+      });
+      const nextSeq = slice.at(-1).seq + 1;
+      batches.push({ clientId, deviceId, events, sessions, nextSeq, receivedAt });
+    }
   });
+  return batches;
 }
 
-/** The same rows straight into better-sqlite3, BATCH_SIZE per transaction, same pragmas. */
-function rawSqliteRate(folder, logs) {
-  const sqlite = new SqliteDatabase(join(folder, 'raw.sqlite'));
+/** A fresh migrated database with the bench's clinic, clients and devices in it. */
+async function rawWorld(config, deviceCount) {
+  const handle = openDatabase(config);
+  await migrateToLatest(handle);
+  const storage = storageOver(handle);
+  const { clinicId, clients } = await world(storage);
+  await storage.close();
+  const devices = clients
+    .slice(0, deviceCount)
+    .map(({ client }) => ({ clientId: client.id, deviceId: randomUUID() }));
+  return { clinicId, devices };
+}
+
+const EVENT_INSERT =
+  'insert into sync_events (clinic_id, client_id, device_id, seq, session_id, event_index, ' +
+  'event_type, event, client_at, received_at) values ';
+const summaryUpsert = (placeholders) =>
+  `insert into session_summaries (clinic_id, session_id, client_id, ${SUMMARY_COLUMNS.join(', ')}, updated_at) ` +
+  `values ${placeholders} on conflict (clinic_id, session_id) do update set ` +
+  [...SUMMARY_COLUMNS, 'updated_at'].map((c) => `${c} = excluded.${c}`).join(', ');
+const STATISTICS_UPSERT =
+  'insert into client_statistics (clinic_id, client_id, sessions_count, ended_sessions_count, ' +
+  'last_session_at, events_count, quarantined_count, last_synced_at, updated_at) ' +
+  'values ($1, $2, 0, 0, null, $3, 0, $4, $5) on conflict (clinic_id, client_id) do update set ' +
+  'events_count = client_statistics.events_count + excluded.events_count, ' +
+  'last_synced_at = excluded.last_synced_at, updated_at = excluded.updated_at';
+const DEVICE_INSERT =
+  'insert into sync_devices (clinic_id, device_id, client_id, next_seq, created_at, updated_at) ' +
+  'values ($1, $2, $3, 1, $4, $5)';
+const CURSOR_UPDATE =
+  'update sync_devices set next_seq = $1, updated_at = $2 where clinic_id = $3 and device_id = $4';
+
+const asSqlite = (statement) => statement.replace(/\$\d+/g, '?');
+
+function storedSummariesOfSqlite(path) {
+  const sqlite = new SqliteDatabase(path, { readonly: true });
   try {
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
-    sqlite.exec(RAW_TABLE);
-    const insert = sqlite.prepare('insert into raw_events values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    const insertBatch = sqlite.transaction((rows) => {
-      for (const row of rows) insert.run(row);
-    });
-    const rows = rawRowsOf(logs);
-    const started = performance.now();
-    for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-      insertBatch(rows.slice(start, start + BATCH_SIZE));
-    }
-    const seconds = (performance.now() - started) / 1000;
-    return { events: rows.length, seconds, eventsPerSecond: rows.length / seconds };
+    const rows = sqlite.prepare('select * from session_summaries').all();
+    return new Map(rows.map((row) => [row.session_id, row]));
   } finally {
     sqlite.close();
   }
 }
 
-/** The same rows straight into PostgreSQL: one multi-row INSERT per transaction of BATCH_SIZE. */
-async function rawPostgresRate(url, logs) {
+/** The same rows straight into better-sqlite3, one transaction per batch, same pragmas. */
+async function rawSqliteRate(folder, logs, storedSummaries) {
+  const path = join(folder, 'raw.sqlite');
+  const { clinicId, devices } = await rawWorld({ kind: 'sqlite', path }, logs.length);
+  const sqlite = new SqliteDatabase(path);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    const insertDevice = sqlite.prepare(asSqlite(DEVICE_INSERT));
+    for (const { clientId, deviceId } of devices)
+      insertDevice.run(clinicId, deviceId, clientId, Date.now(), Date.now());
+    const insertEvent = sqlite.prepare(`${EVENT_INSERT}(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const upsertSummary = sqlite.prepare(
+      summaryUpsert(`(${Array.from({ length: SUMMARY_COLUMNS.length + 4 }, () => '?')})`),
+    );
+    const upsertStatistics = sqlite.prepare(asSqlite(STATISTICS_UPSERT));
+    const moveCursor = sqlite.prepare(asSqlite(CURSOR_UPDATE));
+    const writeBatch = sqlite.transaction((batch) => {
+      for (const row of batch.events) insertEvent.run(row);
+      for (const row of batch.sessions) upsertSummary.run(row);
+      upsertStatistics.run(
+        clinicId,
+        batch.clientId,
+        batch.events.length,
+        batch.receivedAt,
+        batch.receivedAt,
+      );
+      moveCursor.run(batch.nextSeq, batch.receivedAt, clinicId, batch.deviceId);
+    });
+    const batches = rawBatchesOf(logs, devices, storedSummaries, clinicId);
+    const started = performance.now();
+    for (const batch of batches) writeBatch(batch);
+    const seconds = (performance.now() - started) / 1000;
+    const events = batches.reduce((sum, batch) => sum + batch.events.length, 0);
+    return { events, seconds, eventsPerSecond: events / seconds };
+  } finally {
+    sqlite.close();
+  }
+}
+
+async function storedSummariesOfPostgres(url, clinicId) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(RAW_TABLE);
-    const rows = rawRowsOf(logs);
+    // The summaries are clinic-owned: read them inside the bench clinic's scope.
+    await client.query('begin');
+    await client.query('select set_config($1, $2, true)', ['glutewake.clinic_id', clinicId]);
+    const { rows } = await client.query('select * from session_summaries');
+    await client.query('commit');
+    return new Map(rows.map((row) => [row.session_id, row]));
+  } finally {
+    await client.end();
+  }
+}
+
+const placeholdersFor = (rows, width, from = 1) =>
+  rows
+    .map(
+      (_, row) => `(${Array.from({ length: width }, (_, col) => `$${from + row * width + col}`)})`,
+    )
+    .join(', ');
+
+/** The same rows straight into PostgreSQL: multi-row statements, one transaction per batch. */
+async function rawPostgresRate(url, logs, storedSummaries) {
+  const { clinicId, devices } = await rawWorld({ kind: 'postgres', url, poolSize: 1 }, logs.length);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const inClinic = async (work) => {
+    await client.query('begin');
+    await client.query('select set_config($1, $2, true)', ['glutewake.clinic_id', clinicId]);
+    await work();
+    await client.query('commit');
+  };
+  try {
+    await inClinic(async () => {
+      for (const { clientId, deviceId } of devices) {
+        await client.query(DEVICE_INSERT, [clinicId, deviceId, clientId, Date.now(), Date.now()]);
+      }
+    });
+    const batches = rawBatchesOf(logs, devices, storedSummaries, clinicId);
     const started = performance.now();
-    for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-      const batch = rows.slice(start, start + BATCH_SIZE);
-      const placeholders = batch
-        .map((_, row) => `(${Array.from({ length: 10 }, (_, col) => `$${row * 10 + col + 1}`)})`)
-        .join(', ');
-      await client.query('begin');
-      await client.query(`insert into raw_events values ${placeholders}`, batch.flat());
-      await client.query('commit');
+    for (const batch of batches) {
+      await inClinic(async () => {
+        await client.query(
+          `${EVENT_INSERT}${placeholdersFor(batch.events, 10)}`,
+          batch.events.flat(),
+        );
+        await client.query(
+          summaryUpsert(placeholdersFor(batch.sessions, SUMMARY_COLUMNS.length + 4)),
+          batch.sessions.flat(),
+        );
+        await client.query(STATISTICS_UPSERT, [
+          clinicId,
+          batch.clientId,
+          batch.events.length,
+          batch.receivedAt,
+          batch.receivedAt,
+        ]);
+        await client.query(CURSOR_UPDATE, [
+          batch.nextSeq,
+          batch.receivedAt,
+          clinicId,
+          batch.deviceId,
+        ]);
+      });
     }
     const seconds = (performance.now() - started) / 1000;
-    return { events: rows.length, seconds, eventsPerSecond: rows.length / seconds };
+    const events = batches.reduce((sum, batch) => sum + batch.events.length, 0);
+    return { events, seconds, eventsPerSecond: events / seconds };
   } finally {
     await client.end();
   }
@@ -313,7 +464,14 @@ async function sqliteRun(eventsPerRun) {
       eventsPerRun,
     );
     log('SQLite: the same rows raw');
-    return figures(http, rawSqliteRate(folder, http.rows));
+    return figures(
+      http,
+      await rawSqliteRate(
+        folder,
+        http.rows,
+        storedSummariesOfSqlite(join(folder, 'glutewake.sqlite')),
+      ),
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -344,7 +502,14 @@ async function postgresRun(baseUrl, eventsPerRun) {
       eventsPerRun,
     );
     log('PostgreSQL: the same rows raw');
-    return figures(http, await rawPostgresRate(urlOf(names[1]), http.rows));
+    return figures(
+      http,
+      await rawPostgresRate(
+        urlOf(names[1]),
+        http.rows,
+        await storedSummariesOfPostgres(urlOf(names[0]), http.clinicId),
+      ),
+    );
   } finally {
     for (const name of names) {
       await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
