@@ -5,8 +5,9 @@
 // reason), refold the sessions they touch and update the client's
 // statistics (sync-derived.ts), move the cursor, and derive the
 // acknowledgement from what is stored.
-// Invariants: the acknowledgement of a range of sequence numbers is computed
-// from stored rows only, so sending a batch again gets the same one; on
+// Invariants: the acknowledgement of a range of sequence numbers is what is
+// stored for it (read back, or, for a range this push stored whole, the rows
+// it just wrote), so sending a batch again gets the same one; on
 // PostgreSQL the device row, the sessions and the client's statistics row
 // are locked (by the upserts that meet them, in that order) so two pushes from one device, or
 // from two devices of one client, take turns where they meet; on SQLite
@@ -76,8 +77,9 @@ export async function pushBatch(
       const nextSeq = await lockDevice(trx, batch, receivedAt);
       if (firstSeq > nextSeq) throw new PushRefused({ kind: 'gap', expectedSeq: nextSeq });
       const fresh = batch.events.filter((incoming) => incoming.seq >= nextSeq);
+      let parkedNow: readonly QuarantineRow[] = [];
       if (fresh.length > 0) {
-        await applyFresh(db, trx, { batch, fresh, receivedAt, folded, foldedNow });
+        parkedNow = await applyFresh(db, trx, { batch, fresh, receivedAt, folded, foldedNow });
         await trx
           .updateTable('sync_devices')
           .set({ next_seq: lastSeq + 1, updated_at: receivedAt })
@@ -85,7 +87,12 @@ export async function pushBatch(
           .where('device_id', '=', batch.deviceId)
           .execute();
       }
-      const acknowledgement = await acknowledgementFor(trx, batch, firstSeq, lastSeq);
+      // A batch wholly past the cursor had none of its range stored before
+      // this push, so what this push parked is all there is to tell.
+      const acknowledgement =
+        firstSeq === nextSeq
+          ? acknowledgementOf(batch, firstSeq, lastSeq, parkedNow)
+          : await acknowledgementFor(trx, batch, firstSeq, lastSeq);
       return { kind: 'acknowledged' as const, acknowledgement, replayed: fresh.length === 0 };
     });
     // Committed: now the folds may be remembered.
@@ -148,7 +155,12 @@ interface FreshWork {
   foldedNow: Map<string, FoldedSession | null>;
 }
 
-async function applyFresh(db: DatabaseHandle, trx: Tx, work: FreshWork): Promise<void> {
+/** Stores the fresh events and what they derive; returns the rows it quarantined, in seq order. */
+async function applyFresh(
+  db: DatabaseHandle,
+  trx: Tx,
+  work: FreshWork,
+): Promise<readonly QuarantineRow[]> {
   const { batch, fresh, receivedAt } = work;
   const checked = fresh.map((incoming) => ({ incoming, check: checkIncomingEvent(incoming) }));
   const accepted = new Map<string, { index: number; event: SessionEvent }[]>();
@@ -244,6 +256,7 @@ async function applyFresh(db: DatabaseHandle, trx: Tx, work: FreshWork): Promise
     { sessions: rewritten, addedEvents: eventRows.length, addedQuarantined: quarantineRows.length },
     receivedAt,
   );
+  return quarantineRows;
 }
 
 /** The fold of a whole stored log, in position order; `holes` when positions are missing. */
@@ -345,6 +358,16 @@ async function acknowledgementFor(
     .where('seq', '<=', lastSeq)
     .orderBy('seq')
     .execute();
+  return acknowledgementOf(batch, firstSeq, lastSeq, parked);
+}
+
+/** The acknowledgement of firstSeq..lastSeq given every quarantined row of that range, by seq. */
+function acknowledgementOf(
+  batch: SyncBatch,
+  firstSeq: number,
+  lastSeq: number,
+  parked: readonly { seq: number; reason: string; problems: string }[],
+): SyncAcknowledgement {
   return {
     deviceId: batch.deviceId,
     throughSeq: lastSeq,

@@ -136,6 +136,9 @@ describeEachBackend('sync routes', (backend) => {
           { seq: before + 2, reason: 'invalid-event', problems: [expect.stringMatching(/knee/)] },
         ],
       });
+      // Sent again, the acknowledgement is read back from what was stored: the very same one.
+      const replayed = await push(cookie, pushBody(device, client, device.log));
+      expect(replayed.json()).toEqual(response.json());
       const mine = await callApi(server.app(), { url: '/api/sync/quarantine', cookie });
       expect(mine.statusCode).toBe(200);
       expect(mine.json().events).toEqual([
