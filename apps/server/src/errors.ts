@@ -21,6 +21,14 @@ export const errorRegistry = {
     message:
       'This version of the app is too new or too old for this server. Your data is safe on your device.',
   },
+  invalid_program: {
+    status: 400,
+    message: 'That program has some problems. Each one is listed with where it is.',
+  },
+  invalid_protocol: {
+    status: 400,
+    message: 'That protocol has some problems. Each one is listed with where it is.',
+  },
   not_signed_in: { status: 401, message: 'Please sign in.' },
   session_expired: {
     status: 401,
@@ -51,6 +59,14 @@ export const errorRegistry = {
   },
   setup_done: { status: 409, message: 'This server is already set up. Please sign in.' },
   email_taken: { status: 409, message: 'There is already an account with that email.' },
+  program_changed: {
+    status: 409,
+    message: 'Someone else changed this program a moment ago. Please look at their version first.',
+  },
+  protocol_changed: {
+    status: 409,
+    message: 'Someone else changed this protocol a moment ago. Please look at their version first.',
+  },
   sync_gap: {
     status: 409,
     message: 'Some earlier changes have not arrived yet. Sending them first.',

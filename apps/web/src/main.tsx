@@ -34,6 +34,7 @@ async function startSync(services: Services): Promise<void> {
     db: services.db,
     sessionRunning: () => isSessionRunning(services),
     now: Date.now,
+    onProgramsChanged: () => void services.reloadPrograms(),
   });
   services.sync = sync;
   services.subscribe(() => sync.schedule());

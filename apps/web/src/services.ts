@@ -1,6 +1,13 @@
 // The app's long-lived services, created once at boot: the database and its
 // session log, the preferences, the cue player, and the session being run.
 import { findBuiltinProtocol, type ProtocolLookup } from '@glutewake/core';
+import {
+  archiveLookup,
+  currentProgram,
+  loadProgramArchive,
+  type KeptProgram,
+  type ProgramArchive,
+} from './store/programs.js';
 import type { CuePlayer } from './audio/types.js';
 import { openGlutewakeDb, type GlutewakeDb } from './store/db.js';
 import { EventLog } from './store/event-log.js';
@@ -13,7 +20,12 @@ export interface Services {
   db: GlutewakeDb;
   log: EventLog;
   player: CuePlayer;
+  /** Built-ins, and the program versions this device keeps (for sessions that ran one). */
   lookup: ProtocolLookup;
+  /** Every program version this device keeps, by ref. */
+  programs: ProgramArchive;
+  /** The account this device syncs for, when linked (its newest program is the current one). */
+  accountId: string | null;
   prefs: Preferences;
   /** Testing seams from the URL: ?timescale=0.02 scales every duration, ?answerTimeoutSeconds=300 gives slow test robots time to answer. */
   seams: TestingSeams;
@@ -23,6 +35,10 @@ export interface Services {
   savePrefs(next: Preferences): Promise<void>;
   /** Reads the settings again after something else wrote them (an import, a wipe). */
   reloadPrefs(): Promise<void>;
+  /** The program the therapist assigned to this device's account, when there is one. */
+  currentProgram(): KeptProgram | null;
+  /** Reads the kept programs and the linked account again (after a pull, an import, a wipe). */
+  reloadPrograms(): Promise<void>;
   /** Tells every subscriber that the session (or the services) changed. */
   notify(): void;
   subscribe(listener: () => void): () => void;
@@ -51,7 +67,9 @@ export async function createServices(): Promise<Services> {
     db,
     log: new EventLog(db),
     player,
-    lookup: lookupBuiltin,
+    lookup: archiveLookup(() => services.programs),
+    programs: await loadProgramArchive(db),
+    accountId: await linkedAccount(db),
     prefs,
     seams: testingSeamsFromUrl(location.search),
     runner: null,
@@ -65,6 +83,12 @@ export async function createServices(): Promise<Services> {
       await savePreferences(db, next);
       applyPrefs(next);
     },
+    currentProgram: () => currentProgram(services.programs, services.accountId),
+    async reloadPrograms() {
+      services.programs = await loadProgramArchive(db);
+      services.accountId = await linkedAccount(db);
+      services.notify();
+    },
     async reloadPrefs() {
       applyPrefs(await loadPreferences(db));
       services.notify();
@@ -72,6 +96,12 @@ export async function createServices(): Promise<Services> {
   };
   void navigator.storage?.persist?.();
   return services;
+}
+
+// The sync link's account, read without the sync module (which loads after the first screen).
+async function linkedAccount(db: GlutewakeDb): Promise<string | null> {
+  const link = (await db.get('sync', 'link')) as { accountId?: unknown } | undefined;
+  return typeof link?.accountId === 'string' ? link.accountId : null;
 }
 
 export interface TestingSeams {

@@ -28,6 +28,14 @@ export { SESSION_EVENT_TYPES, EVENT_SCHEMA_VERSION } from './engine/event-types.
 export { resolvePlan, estimateSpeechMs, repActiveMs, type SessionPlan } from './engine/plan.js';
 export * from './engine/state.js';
 export { applyEvent, foldSession, type ProtocolLookup } from './engine/apply.js';
+export {
+  PROGRAM_SCHEMA_VERSION,
+  type ProgramBase,
+  type ProgramDocument,
+  type ProtocolAdjustments,
+  type TherapistUnlock,
+} from './program/types.js';
+export { lookupWithPrograms, programKey, type ProgramProtocols } from './program/lookup.js';
 export { advance, nextClockEvent, type Advanced } from './engine/clock.js';
 export {
   timelineOf,

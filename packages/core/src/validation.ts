@@ -8,6 +8,8 @@ import {
   type SessionSettings,
 } from './engine/events.js';
 import { validateWith, type ValidationResult } from './protocol/problems.js';
+import { programSchema } from './program/schema.js';
+import type { ProgramDocument } from './program/types.js';
 import { z } from 'zod';
 
 export type { ValidationResult } from './protocol/problems.js';
@@ -19,6 +21,23 @@ export { parseExport } from './export/parse.js';
 export function validateProtocol(input: unknown): ValidationResult<Protocol> {
   return validateWith(protocolSchema, input);
 }
+
+/** Checks a program document a therapist assigned; problems name their paths. */
+export function validateProgram(input: unknown): ValidationResult<ProgramDocument> {
+  return validateWith(programSchema, input);
+}
+
+/** Writes a therapist's adjustments into a protocol (program/adjust.ts). */
+export { adjustProtocol } from './program/adjust.js';
+export { buildProgram, type ProgramChoices } from './program/build.js';
+export {
+  adjustmentsSchema,
+  favouredCuesSchema,
+  programMessageSchema,
+  programSchema,
+  therapistUnlocksSchema,
+} from './program/schema.js';
+export { protocolSchema } from './protocol/schema.js';
 
 /** Checks one session event, as a device or a server receives it. */
 export function validateSessionEvent(input: unknown): ValidationResult<SessionEvent> {

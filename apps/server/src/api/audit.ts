@@ -23,6 +23,9 @@ export const AUDIT_KINDS = {
   therapistRemoved: 'therapist.removed',
   sharingChanged: 'sharing.changed',
   programAssigned: 'program.assigned',
+  protocolLibraryChanged: 'protocol-library.changed',
+  noteAdded: 'note.added',
+  noteDeleted: 'note.deleted',
 } as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[keyof typeof AUDIT_KINDS];

@@ -17,7 +17,18 @@ import {
   listInvitationsRoute,
   revokeInvitationRoute,
 } from './invitation-routes.js';
+import { addNoteRoute, deleteNoteRoute, listNotesRoute } from './note-routes.js';
 import { openApiDocument } from './openapi.js';
+import {
+  createProgramVersionRoute,
+  getProgramRoute,
+  listProgramVersionsRoute,
+} from './program-routes.js';
+import {
+  copyBuiltinRoute,
+  editLibraryEntryRoute,
+  listLibraryRoute,
+} from './protocol-library-routes.js';
 import type { Route } from './route.js';
 import {
   disableAccountRoute,
@@ -47,6 +58,15 @@ function buildRouteTable(): readonly Route[] {
     listClientsRoute,
     getClientRoute,
     clientSessionsRoute,
+    getProgramRoute,
+    listProgramVersionsRoute,
+    createProgramVersionRoute,
+    listNotesRoute,
+    addNoteRoute,
+    deleteNoteRoute,
+    listLibraryRoute,
+    copyBuiltinRoute,
+    editLibraryEntryRoute,
     listStaffRoute,
     removeTherapistRoute,
     disableAccountRoute,

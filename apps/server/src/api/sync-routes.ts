@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { ApiError } from '../errors.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import { QUARANTINE_REASONS, type IncomingEvent } from '../storage/types.js';
+import { programRefOf } from '../sync/program-lookup.js';
 import { auditFor } from './audit.js';
 import { epochMs, queryInteger, uuid } from './fields.js';
 import { defineRoute, rolesOnly, type RouteContext, type Actor } from './route.js';
@@ -181,7 +182,14 @@ export const pullRoute = defineRoute({
     status: 200,
     schema: z.object({
       programs: z.array(
-        z.object({ version: z.number().int(), protocol: z.unknown(), createdAt: epochMs }),
+        z.object({
+          /** What a session of this version names as its program: {id, version}. */
+          id: z.string(),
+          version: z.number().int(),
+          /** The program document (core's program schema); the device checks it. */
+          program: z.unknown(),
+          createdAt: epochMs,
+        }),
       ),
       /** Pass as `since` next time. */
       cursor: z.number().int(),
@@ -202,8 +210,8 @@ export const pullRoute = defineRoute({
     const programs = found.slice(0, PULL_PAGE_SIZE);
     return {
       programs: programs.map(({ version, protocol, createdAt }) => ({
-        version,
-        protocol,
+        ...programRefOf(actor.accountId, version),
+        program: protocol,
         createdAt,
       })),
       cursor: programs.at(-1)?.version ?? since,

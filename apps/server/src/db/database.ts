@@ -203,10 +203,35 @@ export interface ProgramVersionsTable {
   clinic_id: string;
   client_id: string;
   version: number;
-  /** The protocol document, JSON. */
+  /** The program document (core's program schema), JSON; rows before 0003 may hold anything. */
   protocol: string;
   created_at: number;
   created_by: string;
+}
+
+/** A clinic's own protocols: built-ins copied and edited; `revision` counts edits from 1. */
+export interface ProtocolLibraryTable {
+  clinic_id: string;
+  entry_id: string;
+  /** The id of the built-in protocol the entry was copied from. */
+  based_on: string;
+  revision: number;
+  /** The protocol document, JSON, valid for core's protocol schema. */
+  protocol: string;
+  created_at: number;
+  created_by: string;
+  updated_at: number;
+  updated_by: string;
+}
+
+/** A therapist's private notes on a client: never shown to the client. */
+export interface TherapistNotesTable {
+  clinic_id: string;
+  note_id: string;
+  client_id: string;
+  author_id: string;
+  text: string;
+  created_at: number;
 }
 
 export interface Database {
@@ -225,6 +250,8 @@ export interface Database {
   session_summaries: SessionSummariesTable;
   client_statistics: ClientStatisticsTable;
   program_versions: ProgramVersionsTable;
+  protocol_library: ProtocolLibraryTable;
+  therapist_notes: TherapistNotesTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;

@@ -3,7 +3,9 @@
 // runs in WAL mode with synchronous=FULL, so an acknowledged commit survives a
 // crash of the process or the machine, with foreign keys enforced and a busy
 // timeout; PostgreSQL's 64-bit integers come back as JavaScript numbers (every
-// integer we store fits in 2^53); a pool error never crashes the process.
+// integer we store fits in 2^53); a pool error never crashes the process;
+// PostgreSQL prepares each data statement once per connection
+// (named-statements.ts).
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -16,6 +18,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
+import { poolWithNamedStatements } from './named-statements.js';
 
 export type DatabaseConfig =
   { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; poolSize?: number };
@@ -113,7 +116,9 @@ function openPostgres(config: { url: string; poolSize?: number }): DatabaseHandl
   // An idle connection that breaks (a restart of PostgreSQL) is dropped by the
   // pool; without a listener Node would treat the event as fatal.
   pool.on('error', () => {});
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: poolWithNamedStatements(pool) }),
+  });
   return {
     kysely,
     dialect: 'postgres',

@@ -10,6 +10,9 @@ import { auditStore } from './audit-store.js';
 import { authSessionStore } from './auth-sessions-store.js';
 import { invitationStore } from './invitations-store.js';
 import { syncStore } from './sync-store.js';
+import { protocolLibraryStore } from './library-store.js';
+import { noteStore } from './notes-store.js';
+import { programStore } from './programs-store.js';
 import type { Storage } from './types.js';
 
 export function storageOver(db: DatabaseHandle): Storage {
@@ -22,6 +25,9 @@ export function storageOver(db: DatabaseHandle): Storage {
     invitations: invitationStore(db),
     audit: auditStore(db),
     sync: syncStore(db),
+    programs: programStore(db),
+    library: protocolLibraryStore(db),
+    notes: noteStore(db),
     async health() {
       await sql`select 1`.execute(db.kysely);
       return { dialect: db.dialect, migrations: await migrationStatus(db) };

@@ -87,6 +87,33 @@ export interface StatisticsChange {
   addedQuarantined: number;
 }
 
+/** How a push moves the client's aggregates, from how its sessions stood before and after. */
+export function statisticsDelta(change: StatisticsChange): {
+  sessions: number;
+  ended: number;
+  /** The latest start among the rewritten sessions, if any has started. */
+  latestStart: number | null;
+  /** A session's start time changed: the aggregates must be recounted. */
+  startMoved: boolean;
+} {
+  const started = (standing: SessionStanding) => (standing.startedAt === null ? 0 : 1);
+  const ended = (standing: SessionStanding) =>
+    standing.startedAt !== null && standing.outcome !== 'in-progress' ? 1 : 0;
+  const delta = { sessions: 0, ended: 0, latestStart: null as number | null, startMoved: false };
+  for (const { before, after } of change.sessions) {
+    delta.sessions += started(after) - started(before);
+    delta.ended += ended(after) - ended(before);
+    if (before.startedAt !== null && before.startedAt !== after.startedAt) delta.startMoved = true;
+    if (
+      after.startedAt !== null &&
+      (delta.latestStart === null || after.startedAt > delta.latestStart)
+    ) {
+      delta.latestStart = after.startedAt;
+    }
+  }
+  return delta;
+}
+
 /**
  * Adds a push's changes to the client's statistics. The counts move by the
  * difference each rewritten session makes (a session counts once it has
@@ -103,28 +130,14 @@ export async function storeStatistics(
   change: StatisticsChange,
   at: number,
 ): Promise<void> {
-  const started = (standing: SessionStanding) => (standing.startedAt === null ? 0 : 1);
-  const ended = (standing: SessionStanding) =>
-    standing.startedAt !== null && standing.outcome !== 'in-progress' ? 1 : 0;
-  let sessionsDelta = 0;
-  let endedDelta = 0;
-  let latestStart: number | null = null;
-  let startMoved = false;
-  for (const { before, after } of change.sessions) {
-    sessionsDelta += started(after) - started(before);
-    endedDelta += ended(after) - ended(before);
-    if (before.startedAt !== null && before.startedAt !== after.startedAt) startMoved = true;
-    if (after.startedAt !== null && (latestStart === null || after.startedAt > latestStart)) {
-      latestStart = after.startedAt;
-    }
-  }
+  const { sessions, ended, latestStart, startMoved } = statisticsDelta(change);
   await trx
     .insertInto('client_statistics')
     .values({
       clinic_id: batch.clinicId,
       client_id: batch.clientId,
-      sessions_count: sessionsDelta,
-      ended_sessions_count: endedDelta,
+      sessions_count: sessions,
+      ended_sessions_count: ended,
       last_session_at: latestStart,
       events_count: change.addedEvents,
       quarantined_count: change.addedQuarantined,
@@ -133,8 +146,8 @@ export async function storeStatistics(
     })
     .onConflict((conflict) =>
       conflict.columns(['clinic_id', 'client_id']).doUpdateSet((eb) => ({
-        sessions_count: eb('client_statistics.sessions_count', '+', sessionsDelta),
-        ended_sessions_count: eb('client_statistics.ended_sessions_count', '+', endedDelta),
+        sessions_count: eb('client_statistics.sessions_count', '+', sessions),
+        ended_sessions_count: eb('client_statistics.ended_sessions_count', '+', ended),
         last_session_at:
           latestStart === null
             ? eb.ref('client_statistics.last_session_at')
@@ -157,7 +170,7 @@ export async function storeStatistics(
 }
 
 /** Recounts the client's session aggregates from every summary (statistics row already locked). */
-async function recountSessions(trx: Tx, batch: SyncBatch, at: number): Promise<void> {
+export async function recountSessions(trx: Tx, batch: SyncBatch, at: number): Promise<void> {
   const sessions = await trx
     .selectFrom('session_summaries')
     .select(['started_at', 'outcome'])

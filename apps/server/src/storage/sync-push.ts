@@ -20,18 +20,17 @@ import {
   foldSession,
   initialSessionState,
   summarize,
+  type ProtocolLookup,
   type SessionEvent,
 } from '@glutewake/core';
-import { insertRows } from '../db/insert-rows.js';
 import type { DatabaseHandle } from '../db/open.js';
 import { inClinic, type Tx } from '../db/tenancy.js';
 import { checkIncomingEvent, clientTimeOf } from '../sync/check-event.js';
 import type { FoldedSession, FoldedSessions } from '../sync/folded-sessions.js';
-import { builtinProtocolLookup, summaryOfSession } from '../sync/session-statistics.js';
+import { summaryOfSession } from '../sync/session-statistics.js';
+import { pushLookup } from './programs-store.js';
 import {
   sessionLogs,
-  storeStatistics,
-  storeSummary,
   type LoggedEvent,
   type SessionStanding,
   type StatisticsChange,
@@ -43,6 +42,7 @@ import type {
   SyncAcknowledgement,
   SyncBatch,
 } from './sync-types.js';
+import { writePush, type EventRow, type PushWrites, type QuarantineRow } from './sync-writes.js';
 
 /** Thrown inside the transaction to roll it back, and turned into its result outside. */
 class PushRefused extends Error {
@@ -80,12 +80,6 @@ export async function pushBatch(
       let parkedNow: readonly QuarantineRow[] = [];
       if (fresh.length > 0) {
         parkedNow = await applyFresh(db, trx, { batch, fresh, receivedAt, folded, foldedNow });
-        await trx
-          .updateTable('sync_devices')
-          .set({ next_seq: lastSeq + 1, updated_at: receivedAt })
-          .where('clinic_id', '=', batch.clinicId)
-          .where('device_id', '=', batch.deviceId)
-          .execute();
       }
       // A batch wholly past the cursor had none of its range stored before
       // this push, so what this push parked is all there is to tell.
@@ -130,20 +124,6 @@ async function lockDevice(trx: Tx, batch: SyncBatch, receivedAt: number): Promis
     .executeTakeFirstOrThrow();
   if (device.client_id !== batch.clientId) throw new PushRefused({ kind: 'device-taken' });
   return Number(device.next_seq);
-}
-
-interface QuarantineRow {
-  clinic_id: string;
-  client_id: string;
-  device_id: string;
-  seq: number;
-  session_id: string;
-  event_index: number;
-  reason: QuarantineReason;
-  problems: string;
-  payload: string;
-  client_at: number | null;
-  received_at: number;
 }
 
 interface FreshWork {
@@ -191,7 +171,7 @@ async function applyFresh(
   const logs = await sessionLogs(trx, batch.clinicId, refolded);
 
   const owner = { clinic_id: batch.clinicId, client_id: batch.clientId, device_id: batch.deviceId };
-  const eventRows = [];
+  const eventRows: EventRow[] = [];
   const quarantineRows: QuarantineRow[] = [];
   const park = (incoming: IncomingEvent, reason: QuarantineReason, problems: string[]) =>
     quarantineRows.push({
@@ -234,48 +214,69 @@ async function applyFresh(
       received_at: receivedAt,
     });
   }
-  await insertRows(db, trx, 'sync_events', eventRows);
-  await insertRows(db, trx, 'sync_quarantine', quarantineRows);
   const changed = new Set(eventRows.map((row) => row.session_id));
+  // Only a session.started consults the lookup: the batch's own, and those refolded from the log.
+  const lookup = await pushLookup(trx, batch.clinicId, batch.clientId, [
+    ...[...accepted.values()].flat().map(({ event }) => event),
+    ...refolded.map((sessionId) => startedOf(logs.get(sessionId))),
+  ]);
   const rewritten: StatisticsChange['sessions'][number][] = [];
+  const summaries: PushWrites['summaries'][number][] = [];
   for (const sessionId of changed) {
     const base = continuing.get(sessionId);
     const entry =
       base === undefined
-        ? refold(logs.get(sessionId) ?? new Map())
-        : continueFold(base, accepted.get(sessionId) ?? []);
+        ? refold(lookup, logs.get(sessionId) ?? new Map())
+        : continueFold(lookup, base, accepted.get(sessionId) ?? []);
     const summary = summarize(entry.state);
-    await storeSummary(trx, batch, sessionId, summary, entry.count, receivedAt);
-    work.foldedNow.set(sessionId, entry.holes ? null : { count: entry.count, state: entry.state });
+    summaries.push({ sessionId, summary, eventCount: entry.count });
+    // A session its lookup could not start (a program version not here yet) is never cached.
+    const cacheable = !entry.holes && entry.state.plan !== null;
+    work.foldedNow.set(sessionId, cacheable ? { count: entry.count, state: entry.state } : null);
     const before = stored.get(sessionId)?.standing ?? { startedAt: null, outcome: 'in-progress' };
     rewritten.push({ before, after: { startedAt: summary.startedAt, outcome: summary.outcome } });
   }
-  await storeStatistics(
+  const statistics: StatisticsChange = {
+    sessions: rewritten,
+    addedEvents: eventRows.length,
+    addedQuarantined: quarantineRows.length,
+  };
+  const nextSeq = (fresh.at(-1)?.seq ?? 0) + 1;
+  await writePush(
+    db,
     trx,
     batch,
-    { sessions: rewritten, addedEvents: eventRows.length, addedQuarantined: quarantineRows.length },
+    { events: eventRows, quarantined: quarantineRows, summaries, statistics, nextSeq },
     receivedAt,
   );
   return quarantineRows;
 }
 
 /** The fold of a whole stored log, in position order; `holes` when positions are missing. */
-function refold(log: ReadonlyMap<number, LoggedEvent>) {
+function refold(lookup: ProtocolLookup, log: ReadonlyMap<number, LoggedEvent>) {
   const positions = [...log.keys()].sort((a, b) => a - b);
   const events = positions.map((position) => {
     const logged = log.get(position) as LoggedEvent;
     return logged.event ?? (JSON.parse(logged.json) as SessionEvent);
   });
-  const state = foldSession(builtinProtocolLookup, events);
+  const state = foldSession(lookup, events);
   return { state, count: events.length, holes: positions.some((p, i) => p !== i) };
 }
 
+/** The event at position 0 of a stored log (its session.started, when it has one). */
+function startedOf(log: ReadonlyMap<number, LoggedEvent> | undefined): SessionEvent | undefined {
+  const first = log?.get(0);
+  if (first === undefined) return undefined;
+  return first.event ?? (JSON.parse(first.json) as SessionEvent);
+}
+
 /** A folded log continued by the events that follow it, position by position. */
-function continueFold(base: FoldedSession, added: readonly { event: SessionEvent }[]) {
-  const state = added.reduce(
-    (folded, { event }) => applyEvent(builtinProtocolLookup, folded, event),
-    base.state,
-  );
+function continueFold(
+  lookup: ProtocolLookup,
+  base: FoldedSession,
+  added: readonly { event: SessionEvent }[],
+) {
+  const state = added.reduce((folded, { event }) => applyEvent(lookup, folded, event), base.state);
   return { state, count: base.count + added.length, holes: false };
 }
 

@@ -8,8 +8,10 @@ import type { AccountStatus, InvitationKind, Role, ShareHistory } from '../db/da
 import type { DialectName } from '../db/open.js';
 import type { MigrationStatus } from '../db/migrate.js';
 import type { SyncStore } from './sync-types.js';
+import type { NoteStore, ProgramStore, ProtocolLibraryStore } from './clinical-types.js';
 
 export type * from './sync-types.js';
+export type * from './clinical-types.js';
 export { QUARANTINE_REASONS } from './sync-types.js';
 
 export interface Clinic {
@@ -192,6 +194,9 @@ export interface Storage {
   invitations: InvitationStore;
   audit: AuditStore;
   sync: SyncStore;
+  programs: ProgramStore;
+  library: ProtocolLibraryStore;
+  notes: NoteStore;
   /** Throws when the database cannot be reached. */
   health(): Promise<StorageHealth>;
   close(): Promise<void>;

@@ -4,8 +4,8 @@
 // summaries. Invariants: pure; the same events give the same numbers however
 // and whenever they arrived (the device clock orders nothing here: events
 // are folded by their position in the session); protocols are found among
-// core's built-in ones (a custom protocol's session is kept but not folded
-// until program versions can be looked up).
+// core's built-in ones here, and a push folds with program-lookup.ts, which
+// adds the program versions a client's sessions name.
 import {
   findBuiltinProtocol,
   foldSession,

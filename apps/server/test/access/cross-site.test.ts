@@ -110,28 +110,33 @@ describeEachBackend('requests from other sites', (backend) => {
     }
   });
 
-  it('sets an HttpOnly, SameSite=Strict session cookie, not Secure over plain HTTP', async () => {
-    const setters: string[] = [];
-    for (const route of routeTable) {
-      const scene = await newScene(server);
-      const request = await requestFor(route, scene, allowedCallerOf(route));
-      const response = await callApi(server.app(), request);
-      for (const cookie of sessionCookiesOf(response)) {
-        setters.push(route.id);
-        expect(cookie, route.id).toMatchObject({
-          name: 'glutewake_session',
-          httpOnly: true,
-          sameSite: 'Strict',
-          path: '/',
-        });
-        expect(cookie.secure, route.id).toBeFalsy();
-        expect(cookie.domain, route.id).toBeUndefined();
+  // Walks every route with a scene of its own: time grows with the route table.
+  it(
+    'sets an HttpOnly, SameSite=Strict session cookie, not Secure over plain HTTP',
+    { timeout: 60_000 },
+    async () => {
+      const setters: string[] = [];
+      for (const route of routeTable) {
+        const scene = await newScene(server);
+        const request = await requestFor(route, scene, allowedCallerOf(route));
+        const response = await callApi(server.app(), request);
+        for (const cookie of sessionCookiesOf(response)) {
+          setters.push(route.id);
+          expect(cookie, route.id).toMatchObject({
+            name: 'glutewake_session',
+            httpOnly: true,
+            sameSite: 'Strict',
+            path: '/',
+          });
+          expect(cookie.secure, route.id).toBeFalsy();
+          expect(cookie.domain, route.id).toBeUndefined();
+        }
       }
-    }
-    expect(setters).toEqual(
-      expect.arrayContaining(['setUpServer', 'signIn', 'signOut', 'acceptInvitation']),
-    );
-  });
+      expect(setters).toEqual(
+        expect.arrayContaining(['setUpServer', 'signIn', 'signOut', 'acceptInvitation']),
+      );
+    },
+  );
 });
 
 describeEachBackend('the session cookie over HTTPS behind a trusted proxy', (backend) => {
@@ -144,31 +149,36 @@ describeEachBackend('the session cookie over HTTPS behind a trusted proxy', (bac
     headers: { ...request.headers, ...HTTPS_PROXY_HEADERS },
   });
 
-  it('is Secure and __Host- prefixed from every route that sets it', async () => {
-    const setters: string[] = [];
-    for (const route of routeTable) {
-      const scene = await newScene(server);
-      const request = await requestFor(route, scene, allowedCallerOf(route));
-      const response = await callApi(server.app(), overHttps(request));
-      expect(response.statusCode, `${route.id}: ${response.body.slice(0, 200)}`).toBe(
-        route.success.status,
-      );
-      for (const cookie of sessionCookiesOf(response)) {
-        setters.push(route.id);
-        expect(cookie, route.id).toMatchObject({
-          name: '__Host-glutewake_session',
-          secure: true,
-          httpOnly: true,
-          sameSite: 'Strict',
-          path: '/',
-        });
-        expect(cookie.domain, route.id).toBeUndefined();
+  // Walks every route with a scene of its own: time grows with the route table.
+  it(
+    'is Secure and __Host- prefixed from every route that sets it',
+    { timeout: 60_000 },
+    async () => {
+      const setters: string[] = [];
+      for (const route of routeTable) {
+        const scene = await newScene(server);
+        const request = await requestFor(route, scene, allowedCallerOf(route));
+        const response = await callApi(server.app(), overHttps(request));
+        expect(response.statusCode, `${route.id}: ${response.body.slice(0, 200)}`).toBe(
+          route.success.status,
+        );
+        for (const cookie of sessionCookiesOf(response)) {
+          setters.push(route.id);
+          expect(cookie, route.id).toMatchObject({
+            name: '__Host-glutewake_session',
+            secure: true,
+            httpOnly: true,
+            sameSite: 'Strict',
+            path: '/',
+          });
+          expect(cookie.domain, route.id).toBeUndefined();
+        }
       }
-    }
-    expect(setters).toEqual(
-      expect.arrayContaining(['setUpServer', 'signIn', 'signOut', 'acceptInvitation']),
-    );
-  });
+      expect(setters).toEqual(
+        expect.arrayContaining(['setUpServer', 'signIn', 'signOut', 'acceptInvitation']),
+      );
+    },
+  );
 
   it('takes no session from a cookie without the __Host- prefix', async () => {
     // A plain-named cookie can be planted by a sibling subdomain or over plain

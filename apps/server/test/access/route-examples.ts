@@ -7,6 +7,7 @@
 // the route's own schemas (checked by access-matrix.test.ts); the example
 // alone, sent by an allowed caller, gets the route's success status.
 import { randomUUID } from 'node:crypto';
+import { findBuiltinProtocol, type Protocol } from '@glutewake/core';
 import { SYNC_PROTOCOL_VERSION } from '../../src/api/sync-routes.js';
 import type { Account } from '../../src/storage/types.js';
 import { uniqueEmail } from '../support/fixtures.js';
@@ -25,6 +26,12 @@ export interface RouteExample {
 }
 
 const nothingToSend: RouteExample = { request: () => ({}) };
+
+function builtinSqueezes(): Protocol {
+  const protocol = findBuiltinProtocol('prone-ankle-squeeze');
+  if (protocol === null) throw new Error('the built-in prone-ankle-squeeze protocol is missing');
+  return structuredClone(protocol);
+}
 
 export const ROUTE_EXAMPLES: Readonly<Record<string, RouteExample>> = {
   getHealth: nothingToSend,
@@ -73,6 +80,70 @@ export const ROUTE_EXAMPLES: Readonly<Record<string, RouteExample>> = {
   listClients: nothingToSend,
   getClient: nothingToSend,
   listClientSessions: nothingToSend,
+  getClientProgram: nothingToSend,
+  listClientProgramVersions: nothingToSend,
+  createClientProgramVersion: {
+    request: () => ({
+      body: {
+        expectedVersion: 0,
+        basedOn: { source: 'builtin', protocolId: 'prone-ankle-squeeze' },
+        adjustments: { holdMs: 1500, wakeUpCapReps: 40 },
+        favouredCues: ['fingertips'],
+        unlocks: [{ exercise: 'glute-bridge', unlock: 'held' }],
+        message: 'Fingertips on the right glute this week.',
+      },
+    }),
+  },
+  listClientNotes: nothingToSend,
+  addClientNote: {
+    request: () => ({ body: { text: 'Right glute joins late; try the fingertips cue.' } }),
+  },
+  deleteClientNote: {
+    // A note of the client's own therapist, which they and the owner may delete.
+    async request(scene) {
+      const { clinic, client, therapist } = scene.north;
+      const noteId = randomUUID();
+      await scene.storage.notes.add(clinic.id, {
+        noteId,
+        clientId: client.id,
+        authorId: therapist.id,
+        text: 'Seen on Tuesday.',
+        createdAt: scene.server.clock.now(),
+      });
+      return { params: { noteId } };
+    },
+  },
+  listProtocolLibrary: nothingToSend,
+  copyProtocolIntoLibrary: {
+    request: () => ({
+      body: { copyOf: 'prone-ankle-squeeze', name: 'Ankle squeezes, gentle start' },
+    }),
+  },
+  editLibraryProtocol: {
+    // An entry of the caller's own clinic's library (the library is the caller's own thing).
+    async request(scene, caller) {
+      const staff = caller !== null && caller.role !== 'client' ? caller : scene.north.therapist;
+      const entryId = randomUUID();
+      const now = scene.server.clock.now();
+      await scene.storage.library.add(staff.clinicId, {
+        entryId,
+        basedOn: 'prone-ankle-squeeze',
+        revision: 1,
+        protocol: builtinSqueezes(),
+        createdAt: now,
+        createdBy: staff.id,
+        updatedAt: now,
+        updatedBy: staff.id,
+      });
+      return {
+        params: { entryId },
+        body: {
+          expectedRevision: 1,
+          protocol: { ...builtinSqueezes(), name: 'Our ankle squeezes' },
+        },
+      };
+    },
+  },
   listStaff: nothingToSend,
   removeTherapist: nothingToSend,
   disableAccount: nothingToSend,

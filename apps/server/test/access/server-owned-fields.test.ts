@@ -44,6 +44,11 @@ const TAKEN_ON_PURPOSE: Readonly<Record<string, Readonly<Record<string, string>>
       'the owner picks the therapist a client is invited for; a therapist sending it is ' +
       'refused (403) and another clinic’s therapist is a 404 (ids-in-requests.test.ts)',
   },
+  editLibraryProtocol: {
+    'body.protocol.*':
+      'a whole protocol document, checked by core’s protocol schema, which refuses unknown ' +
+      'fields with invalid_protocol and their paths (test/api/protocol-library.test.ts)',
+  },
   syncPush: {
     'body.events[].event.*':
       'an event is the client’s own record, checked against core’s event schema; one that ' +

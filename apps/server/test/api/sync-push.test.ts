@@ -278,8 +278,9 @@ describeEachBackend('sync routes', (backend) => {
       expect(first.programs).toHaveLength(20);
       expect(first).toMatchObject({ cursor: 20, more: true });
       expect(first.programs[0]).toEqual({
+        id: client.id,
         version: 1,
-        protocol: { id: 'glute-bridge', version: 1, step: 1 },
+        program: { id: 'glute-bridge', version: 1, step: 1 },
         createdAt: server.clock.now(),
       });
       const rest = (await pull(first.cursor)).json();

@@ -44,7 +44,14 @@ describePostgresOnly('row-level security', () => {
     for (const table of ['sync_devices', 'sync_events', 'sync_quarantine', 'session_summaries']) {
       expect(clinicOwned).toContain(table);
     }
-    expect(clinicOwned).toEqual(expect.arrayContaining(['client_statistics', 'program_versions']));
+    expect(clinicOwned).toEqual(
+      expect.arrayContaining([
+        'client_statistics',
+        'program_versions',
+        'protocol_library',
+        'therapist_notes',
+      ]),
+    );
 
     const { rows: secured } = await sql<{ relname: string; forced: boolean; enabled: boolean }>`
       select relname, relrowsecurity as enabled, relforcerowsecurity as forced

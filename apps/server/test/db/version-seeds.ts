@@ -20,6 +20,8 @@ const clinicId = '00000000-0000-4000-8000-000000000001';
 const ownerId = '00000000-0000-4000-8000-000000000002';
 const clientId = '00000000-0000-4000-8000-000000000003';
 const deviceId = '00000000-0000-4000-8000-000000000004';
+const libraryEntryId = '00000000-0000-4000-8000-000000000005';
+const noteId = '00000000-0000-4000-8000-000000000006';
 const at = Date.UTC(2026, 0, 1);
 
 async function inSeedClinic(db: DatabaseHandle, work: (trx: MigrationDb) => Promise<void>) {
@@ -181,6 +183,54 @@ export const versionSeeds: Record<string, VersionSeed> = {
       ]);
       expect(await storage.sync.programVersionsAfter(clinicId, clientId, 0, 5)).toMatchObject([
         { version: 1, protocol: { id: 'seeded' }, createdBy: ownerId },
+      ]);
+    },
+  },
+  '0003-programs-library-notes': {
+    async write(db) {
+      await inSeedClinic(db, async (trx) => {
+        await trx
+          .insertInto('protocol_library')
+          .values({
+            clinic_id: clinicId,
+            entry_id: libraryEntryId,
+            based_on: 'prone-ankle-squeeze',
+            revision: 2,
+            protocol: JSON.stringify({ id: 'prone-ankle-squeeze', name: 'Seeded squeezes' }),
+            created_at: at,
+            created_by: ownerId,
+            updated_at: at + 1,
+            updated_by: ownerId,
+          })
+          .execute();
+        await trx
+          .insertInto('therapist_notes')
+          .values({
+            clinic_id: clinicId,
+            note_id: noteId,
+            client_id: clientId,
+            author_id: ownerId,
+            text: 'Seeded note',
+            created_at: at,
+          })
+          .execute();
+      });
+    },
+    async check(storage) {
+      expect(await storage.library.list(clinicId)).toEqual([
+        {
+          entryId: libraryEntryId,
+          basedOn: 'prone-ankle-squeeze',
+          revision: 2,
+          protocol: { id: 'prone-ankle-squeeze', name: 'Seeded squeezes' },
+          createdAt: at,
+          createdBy: ownerId,
+          updatedAt: at + 1,
+          updatedBy: ownerId,
+        },
+      ]);
+      expect(await storage.notes.list(clinicId, clientId)).toEqual([
+        { noteId, clientId, authorId: ownerId, text: 'Seeded note', createdAt: at },
       ]);
     },
   },

@@ -21,6 +21,8 @@ import { today } from '../progress/records.js';
 import { disarm } from '../reminders/notify.js';
 import { DEFAULT_PREFERENCES } from '../store/prefs.js';
 import { applyImport, deleteEverything, readAllLogs, readPreferences } from './device-data.js';
+import { programsInFile } from './imported-programs.js';
+import { PROGRAMS_KEY } from '../store/programs.js';
 import { downloadText, exportFileName, MIME_TYPES } from './files.js';
 import { dataMessages as t, importSentence } from './messages.js';
 import './data.css';
@@ -105,8 +107,18 @@ export function YourData() {
         const json = toJsonValue(value);
         if (json !== undefined) device[key] = json;
       }
-      const settings = planPreferences(device, parsed.value.preferences);
-      await applyImport(services.db, services.lookup, plan, settings.add);
+      // Program versions are merged, never asked about: see store/programs.ts.
+      const { [PROGRAMS_KEY]: filePrograms, ...filePreferences } = parsed.value.preferences;
+      const { [PROGRAMS_KEY]: _devicePrograms, ...devicePreferences } = device;
+      const settings = planPreferences(devicePreferences, filePreferences);
+      await applyImport(
+        services.db,
+        services.lookup,
+        plan,
+        settings.add,
+        programsInFile(filePrograms),
+      );
+      await services.reloadPrograms();
       const added = Object.keys(settings.add);
       if (added.length > 0) await services.reloadPrefs();
       await recount();
@@ -142,6 +154,7 @@ export function YourData() {
       setConfirming(false);
       if (isSessionRunning(services)) return { lines: [t.busyInSession] };
       await deleteEverything(services.db);
+      await services.reloadPrograms();
       disarm();
       services.prefs = { ...DEFAULT_PREFERENCES };
       setFileSettings(null);

@@ -8,6 +8,8 @@
 // log by the engine; deleting clears all three stores at once.
 import {
   foldSession,
+  lookupWithPrograms,
+  programKey,
   summarize,
   type ExportedSession,
   type ImportPlan,
@@ -16,6 +18,7 @@ import {
   type SessionEvent,
 } from '@glutewake/core';
 import type { GlutewakeDb, StoredEvent } from '../store/db.js';
+import { PROGRAMS_KEY, type KeptProgram, type ProgramArchive } from '../store/programs.js';
 import {
   LogConflictError,
   StorageFullError,
@@ -42,16 +45,32 @@ export async function readPreferences(db: GlutewakeDb): Promise<Record<string, u
   return Object.fromEntries(keys.map((key, i) => [String(key), values[i]]));
 }
 
+/**
+ * Applies an import plan. `programs` are the checked program versions the
+ * file carries: they are added to the device's own (never replacing one)
+ * before the imported sessions are folded, so a session of a program folds
+ * with that program's protocol.
+ */
 export async function applyImport(
   db: GlutewakeDb,
   lookup: ProtocolLookup,
   plan: ImportPlan,
   preferences: Readonly<Record<string, JsonValue>>,
+  programs: readonly KeptProgram[] = [],
 ): Promise<void> {
   try {
     const tx = db.transaction(['events', 'sessions', 'prefs'], 'readwrite', {
       durability: 'strict',
     });
+    const stored: unknown = await tx.objectStore('prefs').get(PROGRAMS_KEY);
+    const archive: ProgramArchive =
+      typeof stored === 'object' && stored !== null ? { ...(stored as ProgramArchive) } : {};
+    for (const kept of programs) archive[programKey(kept.ref)] ??= kept;
+    if (programs.length > 0) await tx.objectStore('prefs').put(archive, PROGRAMS_KEY);
+    const withFilePrograms = lookupWithPrograms(
+      lookup,
+      (ref) => archive[programKey(ref)]?.program.protocol ?? null,
+    );
     const events = tx.objectStore('events');
     const bySession = events.index('bySession');
     for (const step of plan.steps) {
@@ -69,10 +88,11 @@ export async function applyImport(
       const whole: SessionEvent[] = (await bySession.getAll(range))
         .sort((a, b) => a.index - b.index)
         .map((row) => row.event);
-      const summary = summarize(foldSession(lookup, whole));
+      const summary = summarize(foldSession(withFilePrograms, whole));
       await tx.objectStore('sessions').put(sessionRow(step.sessionId, summary));
     }
     for (const [key, value] of Object.entries(preferences)) {
+      if (key === PROGRAMS_KEY) continue;
       await tx.objectStore('prefs').put(value, key);
     }
     await tx.done;

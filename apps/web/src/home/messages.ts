@@ -18,4 +18,5 @@ export const homeMessages = {
   seeExercises: 'See your exercises',
   progress: 'Progress',
   exercises: 'Exercises',
+  fromTherapist: 'From your therapist',
 } as const;

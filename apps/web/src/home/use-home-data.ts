@@ -1,5 +1,6 @@
 // What Home needs to know, loaded once per visit: the paused session (if
-// any), the practice history, early unlocks, and from them where the person
+// any), the practice history, early unlocks, the therapist's program (its
+// unlocks and message, when one was pulled), and from them where the person
 // stands on the ladder today.
 import { useEffect, useState } from 'preact/hooks';
 import {
@@ -24,6 +25,8 @@ export interface HomeData {
   last: PracticeRecord | null;
   consistency: Consistency;
   rungs: Rung[];
+  /** The therapist's short line for the client, from their program. */
+  therapistMessage: string | null;
   current: Rung | null;
   next: Rung | null;
 }
@@ -49,6 +52,7 @@ export function useHomeData(services: Services): HomeData | null {
         records,
         day,
         await loadEarlyUnlocks(services.db),
+        services.currentProgram()?.program.unlocks ?? {},
       );
       const latestMeasured = [...records]
         .filter((r) => r.measured)
@@ -59,10 +63,11 @@ export function useHomeData(services: Services): HomeData | null {
         last: latestMeasured ?? null,
         consistency: consistencyOf(records, day),
         rungs,
+        therapistMessage: services.currentProgram()?.program.message ?? null,
         ...standing(rungs),
       });
     })();
-  }, [services]);
+  }, [services, services.programs, services.accountId]);
   return data;
 }
 

@@ -49,7 +49,11 @@ export function LadderScreen() {
     setUnlocks(await unlockEarly(services.db, protocolId, Date.now()));
   };
 
-  const rungs = records === null ? [] : ladderStatus(builtinProtocols, records, today(), unlocks);
+  const therapistUnlocks = services.currentProgram()?.program.unlocks ?? {};
+  const rungs =
+    records === null
+      ? []
+      : ladderStatus(builtinProtocols, records, today(), unlocks, therapistUnlocks);
   return (
     <main class="screen ladder" aria-labelledby="ladder-title">
       <a class="nav-link back" href="#/">
@@ -101,7 +105,8 @@ function RungCard({ rung, canUnlock, busy, onStart, onUnlock }: RungCardProps) {
         <span class={`rung-state ${state}`}>{t.state[state]}</span>
       </p>
       <p class="hint">{protocol.purpose}</p>
-      {state === 'locked' ? (
+      {rung.therapist === 'early' && <p class="hint">{t.openedByTherapist}</p>}
+      {state === 'locked' || state === 'held' ? (
         <>
           {readiness && canUnlock && (
             <ReadinessMeter

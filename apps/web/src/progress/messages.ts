@@ -59,8 +59,10 @@ export const ladderMessages = {
     open: 'Ready to practise',
     ready: 'Unlocked',
     'unlocked-early': 'Unlocked early',
+    held: 'Not yet, says your therapist',
     locked: 'Locked',
   } satisfies Record<RungState, string>,
+  openedByTherapist: 'Your therapist opened this one for you.',
   stillToDo: 'Still to do',
   practiceDays: (have: number, need: number, within: number) =>
     `Practice days: ${have} of ${need} in the last ${within} days`,

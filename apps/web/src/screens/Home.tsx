@@ -2,6 +2,7 @@
 // the one obvious action (start or resume a session), the next step on the
 // ladder and how far it is, and the way to progress, exercises, history,
 // settings and the guide.
+import { isAvailable } from '@glutewake/core';
 import { useState } from 'preact/hooks';
 import { navigate, useServices } from '../app.js';
 import { messages } from '../messages.js';
@@ -79,7 +80,7 @@ export function Home() {
         </section>
       ) : (
         <div class="start">
-          {exercise && data && data.rungs.filter((r) => r.state !== 'locked').length > 1 && (
+          {exercise && data && data.rungs.filter(isAvailable).length > 1 && (
             <p class="lead">
               {homeMessages.today(exercise.name)}{' '}
               <a class="link" href="#/exercises">
@@ -103,6 +104,12 @@ export function Home() {
         </p>
       )}
       {data && !data.paused && <ReminderBanner practisedToday={data.consistency.practisedToday} />}
+      {data?.therapistMessage && (
+        <section class="card" aria-label={homeMessages.fromTherapist}>
+          <h2>{homeMessages.fromTherapist}</h2>
+          <p>{data.therapistMessage}</p>
+        </section>
+      )}
       {data && <TodayCard data={data} />}
       {data && <NextStepCard data={data} />}
       <nav class="home-nav" aria-label="More">

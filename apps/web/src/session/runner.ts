@@ -59,6 +59,8 @@ export class SessionRunner {
     deps: RunnerDeps,
     protocol: { id: string; version: number },
     settings: SessionSettings,
+    /** The program version the session runs, when the therapist assigned one. */
+    program?: { id: string; version: number },
   ): Promise<SessionRunner> {
     const sessionId = (deps.newSessionId ?? randomSessionId)();
     const runner = new SessionRunner(deps, sessionId, []);
@@ -69,6 +71,7 @@ export class SessionRunner {
         v: 1,
         sessionId,
         protocol,
+        ...(program ? { program } : {}),
         settings,
       },
     ]);

@@ -4,8 +4,16 @@
 // its own (the named protocol's work reps only, no wake-up). Invariant: the
 // block's `session.started` names the exercise it leads into (settings
 // `leadsInto`), so its end screen can offer to go straight on, even after a
-// reload, and its farewell tells the person to get into position.
-import { findBuiltinProtocol, type Protocol, type SessionSettings } from '@glutewake/core';
+// reload, and its farewell tells the person to get into position. When the
+// therapist assigned a program for the exercise, the session runs that
+// program's protocol with its favoured cues and its session.started names
+// the program version, so it folds with that protocol anywhere, later.
+import {
+  findBuiltinProtocol,
+  type Protocol,
+  type ProtocolRef,
+  type SessionSettings,
+} from '@glutewake/core';
 import type { Services } from '../services.js';
 import { DEFAULT_PREFERENCES, type Preferences } from '../store/prefs.js';
 import { SessionRunner, type RunnerDeps } from './runner.js';
@@ -86,24 +94,55 @@ export function preActivationPlan(
  * block first, when asked and the protocol has one) and makes it the current
  * runner. Rejects when the protocol is unknown or the start cannot be stored.
  */
+/**
+ * The therapist's program for this exercise, when the assigned program is
+ * for it: its protocol (with their adjustments) and its favoured cues. The
+ * therapist's timings stand over the person's own timing preferences;
+ * counting aloud and the testing seams still apply.
+ */
+export function programPlan(
+  services: Pick<Services, 'prefs' | 'seams' | 'currentProgram'>,
+  protocolId: string,
+): { protocol: Protocol; settings: SessionSettings; program: ProtocolRef } | null {
+  const kept = services.currentProgram();
+  if (kept === null || kept.program.protocol.id !== protocolId) return null;
+  const { protocol, favouredCues } = kept.program;
+  const { timescale, answerTimeoutSeconds } = services.seams;
+  return {
+    protocol,
+    program: kept.ref,
+    settings: {
+      spokenCounts: services.prefs.spokenCounts,
+      ...(favouredCues.length > 0 ? { favouredCues } : {}),
+      ...(timescale < 1 ? { timescale, speakSetup: false } : {}),
+      ...(answerTimeoutSeconds !== null ? { answerTimeoutSeconds } : {}),
+    },
+  };
+}
+
 export async function startProtocolSession(
   services: Services,
   protocolId: string,
   options: StartOptions,
 ): Promise<SessionRunner> {
-  const main = findBuiltinProtocol(protocolId);
+  const assigned = programPlan(services, protocolId);
+  const main = assigned?.protocol ?? findBuiltinProtocol(protocolId);
   if (main === null) throw new Error(`There is no built-in exercise "${protocolId}".`);
   const before = options.withPreActivation ? preActivationPlan(services, main) : null;
-  const { protocol, settings } = before ?? {
-    protocol: main,
-    settings: settingsFor(services.prefs, services.seams, main),
-  };
+  const { protocol, settings, program } = before
+    ? { ...before, program: undefined }
+    : {
+        protocol: main,
+        settings: assigned?.settings ?? settingsFor(services.prefs, services.seams, main),
+        program: assigned?.program,
+      };
   await services.runner?.dispose();
   services.runner = null;
   const runner = await SessionRunner.start(
     runnerDeps(services),
     { id: protocol.id, version: protocol.version },
     settings,
+    program,
   );
   services.runner = runner;
   services.notify();

@@ -20,10 +20,12 @@ export interface SyncLink {
   signedIn: boolean;
 }
 
-/** A program version the therapist assigned, as pulled. */
+/** A program version the therapist assigned, as pulled (unchecked until sync checks it). */
 export interface PulledProgram {
+  /** With `version`, what a session of this program names as its program. */
+  id: string;
   version: number;
-  protocol: unknown;
+  program: unknown;
   createdAt: number;
 }
 

@@ -7,7 +7,9 @@
 // it expects, and the same batch is rebuilt from the log); a run that fails
 // keeps the whole queue and says why; an ended sign-in stops the queue until
 // the person signs in again; nothing here ever changes the session log.
+import { validateProgram } from '@glutewake/core/validation';
 import { apiCall, type ApiResult } from '../account/api.js';
+import { keepPrograms, type KeptProgram } from '../store/programs.js';
 import type { GlutewakeDb } from '../store/db.js';
 import { batchFrom, waitingCount } from './batches.js';
 import {
@@ -48,6 +50,8 @@ export interface SyncDeps {
   sessionRunning(): boolean;
   now(): number;
   call?: Call;
+  /** Called when pulled program versions were kept, or the linked account changed. */
+  onProgramsChanged?(): void;
 }
 
 export class SyncService {
@@ -104,6 +108,7 @@ export class SyncService {
   /** After signing in or joining: link this device to the account and sync. */
   async linkAccount(accountId: string): Promise<void> {
     await linkTo(this.deps.db, accountId);
+    this.deps.onProgramsChanged?.();
     this.changed();
     await this.syncNow();
   }
@@ -187,8 +192,27 @@ export class SyncService {
       );
       if (!page.ok) return { ok: false, link, failure: page };
       link = await savePulled(this.deps.db, link, page.value.programs, page.value.cursor);
+      await this.keep(page.value.programs);
       if (!page.value.more) return { ok: true, link };
     }
+  }
+
+  /** Keeps the pulled versions the program schema accepts, for sessions to run and fold. */
+  private async keep(pulled: readonly PulledProgram[]): Promise<void> {
+    const checked: KeptProgram[] = [];
+    for (const each of pulled) {
+      const program = validateProgram(each.program);
+      if (program.ok && typeof each.id === 'string') {
+        checked.push({
+          ref: { id: each.id, version: each.version },
+          program: program.value,
+          createdAt: each.createdAt,
+        });
+      }
+    }
+    if (checked.length === 0) return;
+    await keepPrograms(this.deps.db, checked);
+    this.deps.onProgramsChanged?.();
   }
 
   private async failed(

@@ -5,7 +5,7 @@
 // backwards inside a session: each event's effective time is at least the
 // previous one's, whatever the device clock said.
 import type { Protocol } from '../protocol/schema.js';
-import type { EventOf, SessionEvent } from './events.js';
+import type { EventOf, ProtocolRef, SessionEvent } from './events.js';
 import { phrases } from './phrases.js';
 import {
   answerCheckIn,
@@ -33,8 +33,16 @@ import {
   unspokenLeadIn,
 } from './transitions.js';
 
-/** Finds the protocol a `session.started` event names; null when unknown. */
-export type ProtocolLookup = (id: string, version: number) => Protocol | null;
+/**
+ * Finds the protocol a `session.started` event names; null when unknown.
+ * `program` is the program version the session ran, when it names one
+ * (program/lookup.ts); lookups that know only built-ins may ignore it.
+ */
+export type ProtocolLookup = (
+  id: string,
+  version: number,
+  program?: ProtocolRef | null,
+) => Protocol | null;
 
 export function foldSession(lookup: ProtocolLookup, events: readonly SessionEvent[]): SessionState {
   return events.reduce((state, event) => applyEvent(lookup, state, event), initialSessionState);
@@ -60,7 +68,7 @@ function reduce(
   const { position, plan } = state;
   if (event.type === 'session.started') {
     if (position.kind !== 'not-started') return null;
-    const protocol = lookup(event.protocol.id, event.protocol.version);
+    const protocol = lookup(event.protocol.id, event.protocol.version, event.program ?? null);
     if (!protocol) return null;
     const next = event.settings.leadsInto;
     const nextName = next ? (lookup(next.id, next.version)?.name ?? null) : null;

@@ -35,6 +35,7 @@ export {
 export { csvField, csvRow, csvTable, guardFormula, BYTE_ORDER_MARK, type CsvCell } from './csv.js';
 export {
   csvTables,
+  csvRows,
   localIso,
   SESSION_COLUMNS,
   CHECKIN_COLUMNS,
@@ -42,4 +43,5 @@ export {
   SYMPTOM_COLUMNS,
   type CsvOptions,
   type CsvTables,
+  type CsvRows,
 } from './tables.js';

@@ -93,10 +93,30 @@ interface Folded {
   startedAt: number;
 }
 
+/** The rows of the three tables, without headers: for callers that add columns of their own. */
+export interface CsvRows {
+  sessions: CsvCell[][];
+  checkins: CsvCell[][];
+  symptoms: CsvCell[][];
+}
+
 export function csvTables(
   sessions: readonly { sessionId: string; events: readonly SessionEvent[] }[],
   options: CsvOptions,
 ): CsvTables {
+  const rows = csvRows(sessions, options);
+  return {
+    sessions: csvTable(SESSION_COLUMNS, rows.sessions),
+    checkins: csvTable(CHECKIN_COLUMNS, rows.checkins),
+    symptoms: csvTable(SYMPTOM_ROW_COLUMNS, rows.symptoms),
+  };
+}
+
+/** The rows csvTables writes, in its order; cells in the order of the *_COLUMNS lists. */
+export function csvRows(
+  sessions: readonly { sessionId: string; events: readonly SessionEvent[] }[],
+  options: CsvOptions,
+): CsvRows {
   const folded: Folded[] = [...sessions].sort(compareSessions).map((session) => {
     const state = foldSession(options.lookup, session.events);
     return {
@@ -110,18 +130,9 @@ export function csvTables(
   const time = (at: number | null) => (at === null ? null : localIso(at, options));
   const date = (at: number) => localDayOf(at, options.utcOffsetMinutes(at));
   return {
-    sessions: csvTable(
-      SESSION_COLUMNS,
-      folded.map((session) => sessionRow(session, time, date)),
-    ),
-    checkins: csvTable(
-      CHECKIN_COLUMNS,
-      folded.flatMap((session) => checkInRows(session, time, date)),
-    ),
-    symptoms: csvTable(
-      SYMPTOM_ROW_COLUMNS,
-      folded.flatMap((session) => symptomRows(session, time, date)),
-    ),
+    sessions: folded.map((session) => sessionRow(session, time, date)),
+    checkins: folded.flatMap((session) => checkInRows(session, time, date)),
+    symptoms: folded.flatMap((session) => symptomRows(session, time, date)),
   };
 }
 

@@ -1,15 +1,19 @@
 // The progression ladder: the built-in (or a clinic's) protocols ordered by
 // their readiness rules, each with where the person stands on it. A rung is
 // open when it has no rule, ready when its rule holds, unlocked early when
-// the person (or, later, a therapist) chose so, and otherwise locked. A rung
-// whose prerequisite is itself locked stays locked, whatever its own rule
-// says, so the ladder is always climbed in order.
+// the person or their therapist chose so, held when the therapist holds it
+// back, and otherwise locked. A rung whose prerequisite is locked or held
+// stays locked, whatever its own rule says, so the ladder is climbed in
+// order; the therapist's word wins over both: 'early' opens a rung now even
+// past a locked one, and 'held' keeps it shut even when ready or unlocked by
+// the person. A rung without a rule is always open.
 import type { Protocol } from '../protocol/schema.js';
+import type { TherapistUnlock } from '../program/types.js';
 import type { LocalDay } from './days.js';
 import type { PracticeRecord } from './history.js';
 import { evaluateReadiness, type Missing, type ReadinessReport } from './readiness.js';
 
-export type RungState = 'open' | 'ready' | 'unlocked-early' | 'locked';
+export type RungState = 'open' | 'ready' | 'unlocked-early' | 'held' | 'locked';
 
 export interface Rung {
   protocol: Protocol;
@@ -17,8 +21,10 @@ export interface Rung {
   /** The rung below, when this one has a readiness rule. */
   after: Protocol | null;
   readiness: ReadinessReport | null;
-  /** What is still missing, in plain words; empty unless locked. */
+  /** What is still missing, in plain words; empty unless locked or held. */
   missing: Missing[];
+  /** What the therapist decided for this rung, when they did. */
+  therapist: TherapistUnlock | null;
 }
 
 export interface EarlyUnlock {
@@ -52,6 +58,7 @@ export function ladderStatus(
   history: readonly PracticeRecord[],
   today: LocalDay,
   earlyUnlocks: readonly EarlyUnlock[] = [],
+  therapistUnlocks: Readonly<Record<string, TherapistUnlock>> = {},
 ): Rung[] {
   const unlockedEarly = new Set(earlyUnlocks.map((unlock) => unlock.protocolId));
   const rungs = new Map<string, Rung>();
@@ -64,37 +71,56 @@ export function ladderStatus(
         after: null,
         readiness: null,
         missing: [],
+        therapist: null,
       });
       continue;
     }
+    const therapist = therapistUnlocks[protocol.id] ?? null;
     const below = rungs.get(rule.after) ?? null;
     const readiness = evaluateReadiness(rule, history, today);
-    const belowLocked = below === null || below.state === 'locked';
-    const state: RungState = belowLocked
-      ? 'locked'
-      : readiness.ready
-        ? 'ready'
-        : unlockedEarly.has(protocol.id)
-          ? 'unlocked-early'
-          : 'locked';
+    const belowLocked = below === null || !isAvailable(below);
+    const state: RungState =
+      therapist === 'held'
+        ? 'held'
+        : therapist === 'early'
+          ? readiness.ready && !belowLocked
+            ? 'ready'
+            : 'unlocked-early'
+          : belowLocked
+            ? 'locked'
+            : readiness.ready
+              ? 'ready'
+              : unlockedEarly.has(protocol.id)
+                ? 'unlocked-early'
+                : 'locked';
+    const belowName = below?.protocol.name.toLowerCase() ?? 'the exercise before it';
     const missing: Missing[] =
-      state !== 'locked'
-        ? []
-        : belowLocked
-          ? [
-              {
-                kind: 'sessions',
-                text: `Unlock ${below?.protocol.name.toLowerCase() ?? 'the exercise before it'} first`,
-              },
-            ]
-          : readiness.missing;
-    rungs.set(protocol.id, { protocol, state, after: below?.protocol ?? null, readiness, missing });
+      state === 'held'
+        ? [
+            {
+              kind: 'held',
+              text: `Your therapist would like you to stay with ${belowName} for now`,
+            },
+          ]
+        : state !== 'locked'
+          ? []
+          : belowLocked
+            ? [{ kind: 'sessions', text: `Unlock ${belowName} first` }]
+            : readiness.missing;
+    rungs.set(protocol.id, {
+      protocol,
+      state,
+      after: below?.protocol ?? null,
+      readiness,
+      missing,
+      therapist,
+    });
   }
   return [...rungs.values()];
 }
 
-export function isAvailable(rung: Rung): boolean {
-  return rung.state !== 'locked';
+export function isAvailable(rung: Pick<Rung, 'state'>): boolean {
+  return rung.state !== 'locked' && rung.state !== 'held';
 }
 
 /** Where someone stands: the highest rung open to them, and the one they are working towards. */

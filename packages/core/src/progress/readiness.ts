@@ -19,7 +19,8 @@ export interface RecentSessionCheck {
   meets: boolean;
 }
 
-export type MissingKind = 'practice-days' | 'sessions' | 'glute' | 'balance';
+/** `held`: the therapist holds the exercise back (set by the ladder, never by a rule). */
+export type MissingKind = 'practice-days' | 'sessions' | 'glute' | 'balance' | 'held';
 
 export interface Missing {
   kind: MissingKind;

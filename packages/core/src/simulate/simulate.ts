@@ -9,7 +9,7 @@ import type { Protocol } from '../protocol/schema.js';
 import type { Balance, Region } from '../vocabulary.js';
 import { applyEvent, type ProtocolLookup } from '../engine/apply.js';
 import { nextClockEvent } from '../engine/clock.js';
-import type { SessionEvent, SessionSettings } from '../engine/events.js';
+import type { ProtocolRef, SessionEvent, SessionSettings } from '../engine/events.js';
 import type { PendingCheckIn, SessionState } from '../engine/state.js';
 import { initialSessionState } from '../engine/state.js';
 import { summarize, type SessionSummary } from '../engine/summary.js';
@@ -25,6 +25,8 @@ export interface SimulationOptions {
   sessionId?: string;
   /** How long the simulated person takes to answer once the question ends. */
   answerDelayMs?: number;
+  /** The program version the session runs `protocol` for, named in its session.started. */
+  program?: ProtocolRef;
 }
 
 /** A step as it was actually played, at its absolute time. */
@@ -101,6 +103,7 @@ export function simulateSession(options: SimulationOptions): Simulation {
     v: 1,
     sessionId: options.sessionId ?? 'simulated',
     protocol: { id: protocol.id, version: protocol.version },
+    ...(options.program ? { program: options.program } : {}),
     settings,
   });
 

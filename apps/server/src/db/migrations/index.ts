@@ -6,11 +6,13 @@ import type { Migration } from 'kysely';
 import type { DialectName } from '../open.js';
 import { clinicsAndAccounts } from './0001-clinics-and-accounts.js';
 import { sync } from './0002-sync.js';
+import { programsLibraryNotes } from './0003-programs-library-notes.js';
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-clinics-and-accounts': clinicsAndAccounts(dialect),
     '0002-sync': sync(dialect),
+    '0003-programs-library-notes': programsLibraryNotes(dialect),
   };
 }
 
