@@ -54,7 +54,11 @@ function responsesOf(route: Route): JsonSchema {
       ? { description }
       : {
           description,
-          content: { 'application/json': { schema: jsonSchemaOf(schema, 'output') } },
+          content: {
+            [route.success.mediaType ?? 'application/json']: {
+              schema: jsonSchemaOf(schema, 'output'),
+            },
+          },
         };
   for (const sameShape of route.sameShapeOn ?? []) {
     responses[String(sameShape)] = { ...(responses[String(status)] as JsonSchema) };

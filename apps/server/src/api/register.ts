@@ -71,6 +71,7 @@ export function registerRoutes(
           });
         // A handler may answer with another status of the same shape (health's 503).
         if (reply.statusCode === 200) reply.code(route.success.status);
+        if (route.success.mediaType !== undefined) reply.type(route.success.mediaType);
         return route.success.status === 204 ? reply.send() : result;
       },
     });

@@ -64,7 +64,11 @@ export interface RouteSpec<
   body?: B;
   query?: Q;
   params?: P;
-  success: { status: SuccessStatus; schema?: R; description: string };
+  /**
+   * `mediaType` names a body that is not plain JSON (text/csv, application/fhir+json):
+   * the handler returns it as a string, which is sent as is under that type.
+   */
+  success: { status: SuccessStatus; schema?: R; description: string; mediaType?: string };
   /** Other statuses whose body has the success schema (health's 503). */
   sameShapeOn?: readonly number[];
   /** Errors this route answers with besides the ones every route may give. */
@@ -88,7 +92,7 @@ export interface Route {
   body?: z.ZodType;
   query?: z.ZodType;
   params?: z.ZodType;
-  success: { status: SuccessStatus; schema?: z.ZodType; description: string };
+  success: { status: SuccessStatus; schema?: z.ZodType; description: string; mediaType?: string };
   sameShapeOn?: readonly number[];
   errors: readonly ErrorCode[];
   bodyLimit?: number;

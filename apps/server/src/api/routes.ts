@@ -11,6 +11,11 @@ import {
 } from './account-routes.js';
 import { clientSessionsRoute, getClientRoute, listClientsRoute } from './client-routes.js';
 import {
+  clientCsvExportRoute,
+  clientFhirExportRoute,
+  clinicCsvExportRoute,
+} from './export-routes.js';
+import {
   acceptInvitationRoute,
   createInvitationRoute,
   inspectInvitationRoute,
@@ -58,6 +63,9 @@ function buildRouteTable(): readonly Route[] {
     listClientsRoute,
     getClientRoute,
     clientSessionsRoute,
+    clientFhirExportRoute,
+    clientCsvExportRoute,
+    clinicCsvExportRoute,
     getProgramRoute,
     listProgramVersionsRoute,
     createProgramVersionRoute,

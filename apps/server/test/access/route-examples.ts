@@ -80,6 +80,9 @@ export const ROUTE_EXAMPLES: Readonly<Record<string, RouteExample>> = {
   listClients: nothingToSend,
   getClient: nothingToSend,
   listClientSessions: nothingToSend,
+  exportClientFhir: nothingToSend,
+  exportClientCsv: { request: () => ({ params: { table: 'sessions.csv' } }) },
+  exportClinicCsv: { request: () => ({ params: { table: 'checkins.csv' } }) },
   getClientProgram: nothingToSend,
   listClientProgramVersions: nothingToSend,
   createClientProgramVersion: {
