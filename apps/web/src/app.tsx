@@ -1,8 +1,9 @@
 // The app shell: services in a context, hash routes, and the screen for each.
 // Routes: #/welcome, #/ (home), #/session, #/end/<sessionId>, #/history,
 // #/progress, #/exercises, #/settings, #/data, #/reminders, #/account,
-// #/join (and the invitation link's #code=...). Everything but the session's
-// own screens loads lazily.
+// #/join (and the invitation link's #code=...), and the therapist portal
+// under #/portal. Everything but the session's own screens loads lazily; the
+// portal is its own chunk, so a client never downloads it.
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import type { Services } from './services.js';
@@ -40,6 +41,10 @@ const Reminders = lazyScreen(
   () => import('./reminders/Reminders.js').then((m) => m.Reminders),
   screenWords,
 );
+const PortalScreen = lazyScreen(
+  () => import('./portal/PortalScreen.js').then((m) => m.PortalScreen),
+  screenWords,
+);
 
 export type Route =
   | { name: 'welcome' }
@@ -53,7 +58,9 @@ export type Route =
   | { name: 'data' }
   | { name: 'reminders' }
   | { name: 'account' }
-  | { name: 'join'; code: string | null };
+  | { name: 'join'; code: string | null }
+  /** `rest` is what follows #/portal: '' for the client list, '/clients/<id>', ... */
+  | { name: 'portal'; rest: string };
 
 export const ServicesContext = createContext<Services | null>(null);
 
@@ -83,6 +90,9 @@ export function routeFromHash(hash: string): Route {
   if (path === '/reminders') return { name: 'reminders' };
   if (path === '/account') return { name: 'account' };
   if (path === '/join') return { name: 'join', code: null };
+  if (path === '/portal' || path.startsWith('/portal/')) {
+    return { name: 'portal', rest: path.slice('/portal'.length) };
+  }
   // The invitation link: /join#code=<code>.
   const invitation = /^code=([A-Za-z0-9_-]{1,40})$/.exec(path);
   if (invitation?.[1]) return { name: 'join', code: invitation[1] };
@@ -99,6 +109,8 @@ export function hrefFor(route: Route): string {
       return `#/end/${route.sessionId}`;
     case 'join':
       return route.code === null ? '#/join' : `#code=${route.code}`;
+    case 'portal':
+      return `#/portal${route.rest}`;
     default:
       return `#/${route.name}`;
   }
@@ -136,6 +148,7 @@ export function App({ services }: { services: Services }) {
       {route.name === 'reminders' && <Reminders />}
       {route.name === 'account' && <AccountScreen />}
       {route.name === 'join' && <JoinScreen code={route.code} />}
+      {route.name === 'portal' && <PortalScreen rest={route.rest} />}
     </ServicesContext.Provider>
   );
 }

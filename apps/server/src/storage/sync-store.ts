@@ -198,6 +198,8 @@ export function syncStore(db: DatabaseHandle): SyncStore {
           .selectFrom('session_summaries')
           .select([
             'client_id',
+            'protocol_id',
+            'protocol_version',
             'started_at',
             'outcome',
             'left_fired_at_rep',
@@ -214,6 +216,7 @@ export function syncStore(db: DatabaseHandle): SyncStore {
       );
       return rows.map((row) => ({
         clientId: row.client_id,
+        protocol: refOf(row.protocol_id, row.protocol_version),
         startedAt: optionalNumber(row.started_at),
         outcome: row.outcome as SessionSummary['outcome'],
         leftFiredAtRep: optionalNumber(row.left_fired_at_rep),

@@ -139,6 +139,7 @@ export type SessionFigures = Omit<StoredSessionSummary, 'summary'>;
 export type RecentSession = Pick<
   SessionFigures,
   | 'clientId'
+  | 'protocol'
   | 'startedAt'
   | 'outcome'
   | 'leftFiredAtRep'

@@ -1,12 +1,14 @@
 // A client at a glance, for the therapist's client list: when they last
 // practised, how often in the last two weeks, the rep at which each glute
 // fired in recent sessions (the sparklines) and how that moved this week
-// against last, the latest balance, and the flags that need attention.
+// against last, the latest balance, readiness for the next exercise
+// (caseload-readiness.ts), and the flags that need attention.
 // Invariants: pure; time is passed in; it reads only what the client shares
 // (the caller filters the sessions first); days are UTC days, since the
 // server does not know the client's time zone; a figure with nothing to
 // stand on is null, never 0.
 import type { ClientStatistics, RecentSession } from '../storage/types.js';
+import { caseloadReadiness, type CaseloadReadiness } from './caseload-readiness.js';
 
 const DAY_MS = 86_400_000;
 /** Sessions of this window feed the list: two weeks to count, four to compare weeks. */
@@ -38,6 +40,8 @@ export interface CaseloadFigures {
   /** This week's average rep minus last week's, per glute; negative is sooner. */
   firingChange: { left: number | null; right: number | null };
   latestBalance: string | null;
+  /** Readiness for the next exercise on the ladder; null without a ladder. */
+  readiness: CaseloadReadiness | null;
   flags: CaseloadFlag[];
 }
 
@@ -81,6 +85,7 @@ export function caseloadFigures(
       right: change(thisWeek, lastWeek, (s) => s.rightFiredAtRep),
     },
     latestBalance: [...started].reverse().find((s) => s.lastBalance !== null)?.lastBalance ?? null,
+    readiness: caseloadReadiness(started, now),
     flags,
   };
 }

@@ -65,7 +65,27 @@ describeEachBackend('the caseload', (backend) => {
       practiceDaysLast14: 5,
       latestBalance: null,
       flags: [],
+      readiness: {
+        practising: { id: 'glute-bridge', name: 'Glute bridges' },
+        next: { id: 'hip-thrust', name: 'Hip thrusts' },
+        ready: false,
+        practiceDays: { have: 5, need: 6, withinDays: 14 },
+      },
     });
+  });
+
+  it('gives each session’s check-ins as they happened: what was felt at which rep, which cues', async () => {
+    const { client } = await clientWithDays(1);
+    const { sessions } = (await asTherapist(`/api/clients/${client.id}/sessions`)).json() as {
+      sessions: {
+        checkIns: { phase: string; rep: number; source: string; felt: string[] | null }[];
+      }[];
+    };
+    const wakeUp = sessions[0]?.checkIns.filter((c) => c.phase === 'wake-up') ?? [];
+    expect(wakeUp.map((c) => c.felt)).toContainEqual(['thighs']);
+    expect(wakeUp.at(-1)?.felt?.sort()).toEqual(['left', 'right']);
+    const reps = wakeUp.map((c) => c.rep);
+    expect(reps).toEqual([...reps].sort((a, b) => a - b));
   });
 
   it('gives one client’s sessions newest first, with symptoms and notes as shared', async () => {

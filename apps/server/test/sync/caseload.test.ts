@@ -2,6 +2,7 @@
 //   "-3d L12 R15 even knee=3"  three days ago, left glute at rep 12, right
 //                              at 15, an even finish, knee scored 3
 //   "-9d L- R8"                nine days ago, the left glute never fired
+//   "-2d L5 R6 even bridge"    a glute bridge session (ankle squeezes otherwise)
 import { describe, expect, it } from 'vitest';
 import { caseloadFigures } from '../../src/sync/caseload.js';
 import type { ClientStatistics, RecentSession } from '../../src/storage/types.js';
@@ -36,6 +37,10 @@ function history(script: string): RecentSession[] {
       );
       return {
         clientId: 'c',
+        protocol: {
+          id: words.includes('bridge') ? 'glute-bridge' : 'prone-ankle-squeeze',
+          version: 1,
+        },
         startedAt: NOW + Number(ago.replace('d', '')) * DAY,
         outcome:
           left !== null && right !== null ? 'activated' : (left ?? right) ? 'one-side' : 'not-yet',
@@ -102,5 +107,67 @@ describe('a client at a glance', () => {
       latestBalance: null,
     });
     expect(silent.flags).toEqual(['no-session-in-4-days']);
+  });
+
+  it('says what is missing for the next exercise, judged by its readiness rule', () => {
+    const figures = caseloadFigures(
+      history(`
+        -6d L14 R18
+        -4d L9 R12 even
+        -2d L8 R9 even
+        -1d L7 R8 even
+      `),
+      stats(),
+      NOW - 30 * DAY,
+      NOW,
+    );
+    expect(figures.readiness).toMatchObject({
+      practising: { id: 'prone-ankle-squeeze' },
+      next: { id: 'glute-bridge', name: 'Glute bridges' },
+      ready: false,
+      practiceDays: { have: 4, need: 7, withinDays: 14 },
+      sessionsInARow: { have: 2, need: 3 },
+    });
+    expect(figures.readiness?.missing).toEqual([
+      '3 more practice days (4 of 7 in the last 14 days)',
+      '1 more session in a row with both glutes firing within 10 reps and an even balance (2 so far)',
+    ]);
+  });
+
+  it('is ready for bridges after a week of practice with three even sessions in a row', () => {
+    const figures = caseloadFigures(
+      history(`
+        -10d L20 R24
+        -8d L16 R20
+        -7d L14 R18
+        -6d L12 R14
+        -3d L9 R10 even
+        -2d L8 R9 even
+        -1d L7 R8 even
+      `),
+      stats(),
+      NOW - 30 * DAY,
+      NOW,
+    );
+    expect(figures.readiness).toMatchObject({
+      next: { id: 'glute-bridge' },
+      ready: true,
+      missing: [],
+    });
+  });
+
+  it('looks one rung further once the client practises the next exercise', () => {
+    const figures = caseloadFigures(history('-1d L5 R6 even bridge'), stats(), NOW - 30 * DAY, NOW);
+    expect(figures.readiness).toMatchObject({
+      practising: { id: 'glute-bridge' },
+      next: { id: 'hip-thrust' },
+      ready: false,
+    });
+    const newcomer = caseloadFigures([], stats(), NOW - DAY, NOW);
+    expect(newcomer.readiness).toMatchObject({
+      practising: { id: 'prone-ankle-squeeze' },
+      next: { id: 'glute-bridge' },
+      practiceDays: { have: 0, need: 7 },
+    });
   });
 });

@@ -22,7 +22,7 @@ export interface BodyMapProps {
   class?: string;
 }
 
-interface RegionArt {
+export interface RegionArt {
   /** Shapes in the 300 x 400 drawing, drawn on the person's left (viewer's left). */
   shapes: readonly string[];
   /** Which side(s) to draw: as drawn, mirrored onto the right, or both. */
@@ -38,13 +38,14 @@ const INNER_THIGH =
 const HAMSTRING =
   'M90,207 C72,205 56,201 42,195 C48,252 58,310 68,364 C92,372 116,372 138,366 ' +
   'C138,354 138,344 138,334 C121,290 104,248 90,207 Z';
-const SILHOUETTE =
+export const SILHOUETTE =
   'M70,2 L230,2 C234,40 248,74 262,104 C272,136 268,172 258,196 C250,252 240,310 234,366 ' +
   'C236,378 236,390 234,400 L162,400 C161,390 160,378 161,368 C158,310 155,254 153,204 ' +
   'L147,204 C145,254 142,310 139,368 C140,378 139,390 138,400 L66,400 C64,390 64,378 66,366 ' +
   'C60,310 50,252 42,196 C32,172 28,136 38,104 C52,74 66,40 70,2 Z';
 
-const ART: Record<MapRegion, RegionArt> = {
+/** The drawing of each region, shared with the portal's aggregate map. */
+export const ART: Record<MapRegion, RegionArt> = {
   back: { shapes: [BACK], sides: 'as-drawn' },
   left: { shapes: [GLUTE], sides: 'as-drawn' },
   right: { shapes: [GLUTE], sides: 'mirrored' },
@@ -52,7 +53,7 @@ const ART: Record<MapRegion, RegionArt> = {
   hamstrings: { shapes: [HAMSTRING], sides: 'both' },
 };
 
-const MIRROR = 'translate(300 0) scale(-1 1)';
+export const MIRROR = 'translate(300 0) scale(-1 1)';
 
 /** Top-to-bottom reading order, used when no digits are given. */
 const SPATIAL_ORDER: readonly MapRegion[] = ['back', 'left', 'right', 'thighs', 'hamstrings'];

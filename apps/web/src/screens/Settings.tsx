@@ -7,7 +7,7 @@ import { messages } from '../messages.js';
 import type { Preferences } from '../store/prefs.js';
 import { speechRecognitionAvailable } from '../input/voice-answers.js';
 import { dataLink } from '../data/link.js';
-import { accountLink } from '../account/link.js';
+import { accountLink, portalLink } from '../account/link.js';
 import { remindersLink } from '../reminders/link.js';
 
 const t = messages.settings;
@@ -152,7 +152,7 @@ export function Settings() {
       </form>
       <div class="card">
         <ul class="plain">
-          {[remindersLink, dataLink, accountLink].map((link) => (
+          {[remindersLink, dataLink, accountLink, portalLink].map((link) => (
             <li key={link.href}>
               <a class="nav-link" href={link.href}>
                 {link.label}
