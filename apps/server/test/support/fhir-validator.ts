@@ -17,7 +17,8 @@ type SearchParameterBundle = Parameters<typeof indexSearchParameterBundle>[0];
 
 let indexed = false;
 
-function indexDefinitionsOnce(): void {
+/** Loads the R4 definitions (seconds of work, once per test file); the validator calls it too. */
+export function indexDefinitionsOnce(): void {
   if (indexed) return;
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as DefinitionBundle);
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as DefinitionBundle);
@@ -40,8 +41,9 @@ export function fhirProblemsOf(resource: { resourceType: string; id?: string }):
       );
   } catch (error) {
     if (!(error instanceof OperationOutcomeError)) throw error;
-    return error.outcome.issue.map(
-      (issue) => `${name}: ${issue.expression?.join(', ') ?? ''}: ${issue.details?.text ?? ''}`,
+    return (error.outcome.issue ?? []).map(
+      (issue: { expression?: string[]; details?: { text?: string } }) =>
+        `${name}: ${issue.expression?.join(', ') ?? ''}: ${issue.details?.text ?? ''}`,
     );
   }
 }
