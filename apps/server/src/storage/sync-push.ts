@@ -23,6 +23,7 @@ import {
   type ProtocolLookup,
   type SessionEvent,
 } from '@glutewake/core';
+import type { GroupCommit } from '../db/group-commit.js';
 import type { DatabaseHandle } from '../db/open.js';
 import { inClinic, type Tx } from '../db/tenancy.js';
 import { checkIncomingEvent, clientTimeOf } from '../sync/check-event.js';
@@ -61,11 +62,18 @@ function assertConsecutive(events: readonly IncomingEvent[]): void {
   });
 }
 
+/** Where a push's transaction comes from: its own, or a share of a group commit (SQLite). */
+export interface PushContext {
+  folded: FoldedSessions;
+  /** On SQLite, pushes arriving together share one commit (db/group-commit.ts). */
+  groupCommit: GroupCommit | null;
+}
+
 export async function pushBatch(
   db: DatabaseHandle,
   batch: SyncBatch,
   receivedAt: number,
-  folded: FoldedSessions,
+  { folded, groupCommit }: PushContext,
 ): Promise<PushResult> {
   assertConsecutive(batch.events);
   const firstSeq = batch.events[0]?.seq;
@@ -73,7 +81,9 @@ export async function pushBatch(
   if (firstSeq === undefined || lastSeq === undefined) throw new Error('A batch must not be empty');
   const foldedNow = new Map<string, FoldedSession | null>();
   try {
-    const result = await inClinic(db, batch.clinicId, async (trx) => {
+    const transaction = <T>(work: (trx: Tx) => Promise<T>) =>
+      groupCommit === null ? inClinic(db, batch.clinicId, work) : groupCommit.run(work);
+    const result = await transaction(async (trx) => {
       const nextSeq = await lockDevice(trx, batch, receivedAt);
       if (firstSeq > nextSeq) throw new PushRefused({ kind: 'gap', expectedSeq: nextSeq });
       const fresh = batch.events.filter((incoming) => incoming.seq >= nextSeq);
@@ -170,12 +180,16 @@ async function applyFresh(
   const refolded = touched.filter((sessionId) => !continuing.has(sessionId));
   const logs = await sessionLogs(trx, batch.clinicId, refolded);
 
-  const owner = { clinic_id: batch.clinicId, client_id: batch.clientId, device_id: batch.deviceId };
+  // Rows are written field by field: spreading a shared owner object into
+  // each of them cost more than everything else here put together.
+  const { clinicId, clientId, deviceId } = batch;
   const eventRows: EventRow[] = [];
   const quarantineRows: QuarantineRow[] = [];
   const park = (incoming: IncomingEvent, reason: QuarantineReason, problems: string[]) =>
     quarantineRows.push({
-      ...owner,
+      clinic_id: clinicId,
+      client_id: clientId,
+      device_id: deviceId,
       seq: incoming.seq,
       session_id: incoming.sessionId,
       event_index: incoming.index,
@@ -204,7 +218,9 @@ async function applyFresh(
     }
     log.set(incoming.index, { json, event: check.event });
     eventRows.push({
-      ...owner,
+      clinic_id: clinicId,
+      client_id: clientId,
+      device_id: deviceId,
       seq: incoming.seq,
       session_id: incoming.sessionId,
       event_index: incoming.index,

@@ -13,6 +13,7 @@ import type {
 } from '../db/database.js';
 import type { DatabaseHandle } from '../db/open.js';
 import { inClinic } from '../db/tenancy.js';
+import { GroupCommit } from '../db/group-commit.js';
 import { FoldedSessions } from '../sync/folded-sessions.js';
 import { pushBatch } from './sync-push.js';
 import type {
@@ -93,8 +94,10 @@ function programFromRow(row: ProgramVersionRow): ProgramVersion {
 
 export function syncStore(db: DatabaseHandle): SyncStore {
   const folded = new FoldedSessions();
+  // SQLite writes one transaction at a time: pushes arriving together share a commit.
+  const groupCommit = db.dialect === 'sqlite' ? new GroupCommit(db) : null;
   return {
-    push: (batch, receivedAt) => pushBatch(db, batch, receivedAt, folded),
+    push: (batch, receivedAt) => pushBatch(db, batch, receivedAt, { folded, groupCommit }),
     async cursor(clinicId, clientId, deviceId) {
       const device = await inClinic(db, clinicId, (trx) =>
         trx

@@ -56,7 +56,8 @@ export function applyEvent(
   const at = Math.max(event.at, state.lastEventAt);
   const next = reduce(lookup, state, event, at);
   if (next === null) return { ...state, ignoredEvents: state.ignoredEvents + 1 };
-  return { ...next, lastEventAt: at };
+  // A reducer that already stamped the time saves copying the state again.
+  return next.lastEventAt === at ? next : { ...next, lastEventAt: at };
 }
 
 function reduce(
@@ -142,17 +143,22 @@ function completeRep(
 ): SessionState | null {
   if (event.phase !== block.phase || event.set !== block.set || event.rep !== block.nextRep)
     return null;
-  const counted: SessionState = {
-    ...state,
-    timeUnderTensionMs: state.timeUnderTensionMs + plan.tempo.squeezeMs + plan.tempo.holdMs,
-    wakeUpRepsDone: block.phase === 'wake-up' ? event.rep : state.wakeUpRepsDone,
-    setReps:
-      block.phase === 'work' ? withSetValue(state.setReps, block.set, event.rep, 0) : state.setReps,
-  };
+  const timeUnderTensionMs = state.timeUnderTensionMs + plan.tempo.squeezeMs + plan.tempo.holdMs;
+  const wakeUpRepsDone = block.phase === 'wake-up' ? event.rep : state.wakeUpRepsDone;
+  const setReps =
+    block.phase === 'work' ? withSetValue(state.setReps, block.set, event.rep, 0) : state.setReps;
+  // Most events are reps in the middle of a block: one copy of the state, time stamped.
   if (event.rep < block.lastRep) {
-    return { ...counted, position: { ...block, nextRep: event.rep + 1 } };
+    return {
+      ...state,
+      timeUnderTensionMs,
+      wakeUpRepsDone,
+      setReps,
+      position: { ...block, nextRep: event.rep + 1 },
+      lastEventAt: at,
+    };
   }
-  return finishBlock(counted, plan, block, at);
+  return finishBlock({ ...state, timeUnderTensionMs, wakeUpRepsDone, setReps }, plan, block, at);
 }
 
 function resume(

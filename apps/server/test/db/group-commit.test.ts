@@ -1,0 +1,103 @@
+// Group commit on SQLite: pushes that arrive together share one transaction
+// and one commit, each in its own savepoint. What must hold: nothing is
+// answered before it is committed; a unit that fails leaves no trace and
+// does not disturb the others; a commit that fails answers every unit of its
+// group with the failure and keeps none of their writes.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GroupCommit } from '../../src/db/group-commit.js';
+import { openDatabase, type DatabaseHandle } from '../../src/db/open.js';
+import type { Tx } from '../../src/db/tenancy.js';
+
+describe('group commit on SQLite', () => {
+  let folder: string;
+  let db: DatabaseHandle;
+  let reader: DatabaseHandle;
+  let commits: GroupCommit;
+
+  beforeEach(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'glutewake-group-commit-'));
+    const path = join(folder, 'test.sqlite');
+    db = openDatabase({ kind: 'sqlite', path });
+    await sql`create table parents (id integer primary key)`.execute(db.kysely);
+    await sql`create table notes (id integer primary key, parent integer references parents (id))`.execute(
+      db.kysely,
+    );
+    await sql`insert into parents (id) values (1)`.execute(db.kysely);
+    reader = openDatabase({ kind: 'sqlite', path });
+    commits = new GroupCommit(db);
+  });
+  afterEach(async () => {
+    await db.close();
+    await reader.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const addNote =
+    (id: number, parent = 1) =>
+    async (trx: Tx) => {
+      await sql`insert into notes (id, parent) values (${id}, ${parent})`.execute(trx);
+      return id;
+    };
+  const committedNotes = async () =>
+    (await sql<{ id: number }>`select id from notes order by id`.execute(reader.kysely)).rows.map(
+      (row) => row.id,
+    );
+
+  it('answers units that arrive together only once all of them are committed', async () => {
+    const answered: number[] = [];
+    const seenByAnotherConnection: number[][] = [];
+    const units = [1, 2, 3].map((id) =>
+      commits
+        .run(async (trx) => {
+          const result = await addNote(id)(trx);
+          // Until the group commits, another connection sees none of it.
+          seenByAnotherConnection.push(await committedNotes());
+          return result;
+        })
+        .then((id) => answered.push(id)),
+    );
+    await Promise.all(units);
+    expect(seenByAnotherConnection).toEqual([[], [], []]);
+    expect(answered).toEqual([1, 2, 3]);
+    expect(await committedNotes()).toEqual([1, 2, 3]);
+  });
+
+  it('rolls a failing unit back alone; the others of its group commit', async () => {
+    const results = await Promise.allSettled([
+      commits.run(addNote(1)),
+      commits.run(async (trx) => {
+        await addNote(2)(trx);
+        throw new Error('this push is refused');
+      }),
+      commits.run(addNote(3)),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await committedNotes()).toEqual([1, 3]);
+  });
+
+  it('answers every unit with the failure when the commit fails, and keeps nothing', async () => {
+    const results = await Promise.allSettled([
+      commits.run(addNote(1)),
+      commits.run(async (trx) => {
+        // A deferred foreign key is checked at COMMIT: the commit itself fails.
+        await sql`pragma defer_foreign_keys = on`.execute(trx);
+        return addNote(2, 99)(trx);
+      }),
+      commits.run(addNote(3)),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(await committedNotes()).toEqual([]);
+    // The next unit starts a fresh transaction and commits.
+    await commits.run(addNote(4));
+    expect(await committedNotes()).toEqual([4]);
+  });
+
+  it('runs a unit that arrives alone in a transaction of its own', async () => {
+    expect(await commits.run(addNote(7))).toBe(7);
+    expect(await committedNotes()).toEqual([7]);
+  });
+});
