@@ -1,8 +1,8 @@
 // One client in the portal (#/portal/clients/<id>): who they are and their
-// figures at a glance, where they felt it over the last two weeks (body map
-// and table), their symptom charts, the timeline of sessions with each
-// check-in, the therapist's private notes, exports, and a one-page printed
-// summary ("Print summary" opens the browser's print dialog; the print
+// figures at a glance, their program (with its editor and history), where
+// they felt it over the last two weeks (body map and table), their symptom
+// charts, the timeline of sessions with each check-in, the therapist's
+// private notes, exports, and a one-page printed summary ("Print summary" opens the browser's print dialog; the print
 // stylesheet leaves only the summary).
 import { useEffect, useState } from 'preact/hooks';
 import { apiCall } from '../account/api.js';
@@ -12,6 +12,7 @@ import { FlagBadges } from './FlagBadges.js';
 import { longDate } from './format.js';
 import { NotesPanel, type Note } from './NotesPanel.js';
 import { PrintSummary } from './PrintSummary.js';
+import { ProgramPanel } from './ProgramPanel.js';
 import { ReadinessCell } from './ReadinessCell.js';
 import { SymptomCharts } from './SymptomCharts.js';
 import { Timeline } from './Timeline.js';
@@ -117,6 +118,7 @@ export function ClientDetail({ clientId, me }: { clientId: string; me: Me }) {
             </dl>
           </section>
         )}
+        <ProgramPanel clientId={client.id} me={me} />
         <div class="detail-grid">
           <section class="card" aria-label="Body map">
             <BodyHeatMap felt={feltCounts(sessions, now)} id="felt" />

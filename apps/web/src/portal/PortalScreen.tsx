@@ -2,8 +2,8 @@
 // it, so a client's app never downloads it. It checks who is signed in: on a
 // fresh server it offers the clinic setup, otherwise the staff sign-in; once
 // in, a header with the portal's sections and the section itself. Client
-// detail, invitations and the audit log load lazily in turn (the detail
-// carries the chart library).
+// detail, the protocols, invitations and the audit log load lazily in turn
+// (the detail carries the chart library).
 import { useEffect, useState } from 'preact/hooks';
 import { apiCall } from '../account/api.js';
 import type { Me } from '../account/types.js';
@@ -27,6 +27,7 @@ const Invitations = lazyScreen(
   () => import('./Invitations.js').then((m) => m.Invitations),
   loadWords,
 );
+const Protocols = lazyScreen(() => import('./Protocols.js').then((m) => m.Protocols), loadWords);
 const AuditLog = lazyScreen(() => import('./AuditLog.js').then((m) => m.AuditLog), loadWords);
 
 type Gate =
@@ -95,6 +96,7 @@ export function PortalScreen({ rest }: { rest: string }) {
       <PortalHeader me={me} view={view} onSignOut={() => void signOut()} />
       {view.name === 'clients' && <ClientsView />}
       {view.name === 'client' && <ClientDetail clientId={view.clientId} me={me} />}
+      {view.name === 'protocols' && <Protocols />}
       {view.name === 'invitations' && <Invitations me={me} />}
       {view.name === 'audit' && me.role === 'owner' && <AuditLog />}
       {view.name === 'audit' && me.role !== 'owner' && <ClientsView />}
@@ -104,8 +106,9 @@ export function PortalScreen({ rest }: { rest: string }) {
 
 function PortalHeader(props: { me: Me; view: PortalView; onSignOut(): void }) {
   const section = props.view.name === 'client' ? 'clients' : props.view.name;
-  const links: { name: 'clients' | 'invitations' | 'audit'; label: string }[] = [
+  const links: { name: 'clients' | 'protocols' | 'invitations' | 'audit'; label: string }[] = [
     { name: 'clients', label: t.nav.clients },
+    { name: 'protocols', label: t.nav.protocols },
     { name: 'invitations', label: t.nav.invitations },
     ...(props.me.role === 'owner' ? [{ name: 'audit' as const, label: t.nav.audit }] : []),
   ];

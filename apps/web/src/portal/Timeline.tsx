@@ -1,8 +1,8 @@
 // A client's sessions, newest first: one line each (when, how the wake-up
-// went, the rep each glute fired, the balance at the end), opening to the
-// check-ins as they happened: where in the session, what was felt, and the
-// cues the coach gave, in the protocol's own words. Long histories show in
-// pages of 20.
+// went, the program version it ran when it ran one, the rep each glute
+// fired, the balance at the end), opening to the check-ins as they happened:
+// where in the session, what was felt, and the cues the coach gave, in the
+// protocol's own words. Long histories show in pages of 20.
 import { useState } from 'preact/hooks';
 import { dateTime } from './format.js';
 import {
@@ -58,6 +58,9 @@ function SessionItem({ session }: { session: TimelineSession }) {
           <span class="session-what">
             {protocol?.name ?? session.protocol?.id ?? 'Session'}:{' '}
             {OUTCOME_LABELS[session.outcome] ?? session.outcome}
+            {session.program && (
+              <span class="session-program"> · Program version {session.program.version}</span>
+            )}
           </span>
           <span class="session-figures">
             Left {rep(session.leftFiredAtRep)} · Right {rep(session.rightFiredAtRep)}

@@ -11,6 +11,7 @@ export const portalMessages = {
   nav: {
     label: 'Portal',
     clients: 'Clients',
+    protocols: 'Protocols',
     invitations: 'Invitations',
     audit: 'Audit log',
   },
