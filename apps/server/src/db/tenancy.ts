@@ -5,7 +5,8 @@
 // that forgets its WHERE clause still cannot cross clinics. Directory tables
 // are the few that must be read before the clinic is known (who signs in with
 // this email, whose cookie is this); they hold no health data. On SQLite the
-// scope is a plain transaction and isolation rests on the queries alone.
+// scope is a plain transaction and isolation rests on the queries alone. On
+// PostgreSQL a scoped transaction is opened and scoped in one round trip.
 import { sql, type QueryExecutorProvider, type Transaction } from 'kysely';
 import type { Database } from './database.js';
 import type { DatabaseHandle } from './open.js';
@@ -34,9 +35,43 @@ export function inClinic<T>(
   clinicId: string,
   work: (trx: Tx) => Promise<T>,
 ): Promise<T> {
+  if (db.dialect === 'postgres' && UUID.test(clinicId)) return inClinicAtOnce(db, clinicId, work);
   return db.kysely.transaction().execute(async (trx) => {
     await scopeTo(db, trx, clinicId);
     return work(trx);
+  });
+}
+
+/** Clinic ids are UUIDs we made; only such an id is ever written into SQL text. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * PostgreSQL: opens the transaction and scopes it in one round trip. With
+ * no parameters pg uses the simple query protocol, which takes both
+ * statements at once; the id is inlined, and only after the check above.
+ */
+async function inClinicAtOnce<T>(
+  db: DatabaseHandle,
+  clinicId: string,
+  work: (trx: Tx) => Promise<T>,
+): Promise<T> {
+  return db.kysely.connection().execute(async (connection) => {
+    await sql
+      .raw(`begin; select set_config('${CLINIC_SETTING}', '${clinicId}', true)`)
+      .execute(connection);
+    let result: T;
+    try {
+      // The connection runs inside the transaction just opened, like a Transaction.
+      result = await work(connection as unknown as Tx);
+    } catch (error) {
+      await sql
+        .raw('rollback')
+        .execute(connection)
+        .catch(() => {});
+      throw error;
+    }
+    await sql.raw('commit').execute(connection);
+    return result;
   });
 }
 
