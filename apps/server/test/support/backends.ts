@@ -106,7 +106,24 @@ async function emptyPostgres(): Promise<TestDatabase> {
   const url = new URL(pgUrl);
   url.pathname = `/${name}`;
   const config: DatabaseConfig = { kind: 'postgres', url: url.toString(), poolSize: 4 };
-  return withHandles(config, () => adminQuery(`drop database if exists ${name} with (force)`));
+  return withHandles(config, () => dropDatabase(name));
+}
+
+/**
+ * Drops a scratch database. FORCE ends our own leftover connections, but not
+ * an autovacuum worker that happens to be cleaning the database (it belongs
+ * to the server's superuser): that refusal is retried until the worker is done.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await adminQuery(`drop database if exists ${name} with (force)`);
+    } catch (error) {
+      const insufficientPrivilege = (error as { code?: string }).code === '42501';
+      if (!insufficientPrivilege || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 async function adminQuery(statement: string): Promise<void> {
