@@ -11,6 +11,7 @@
 // session's start time moved.
 import { sql } from 'kysely';
 import type { SessionSummary } from '@glutewake/core';
+import type { SyncEventsTable, SyncQuarantineTable } from '../db/database.js';
 import { insertRows } from '../db/insert-rows.js';
 import type { DatabaseHandle } from '../db/open.js';
 import type { Tx } from '../db/tenancy.js';
@@ -24,32 +25,11 @@ import {
 } from './sync-derived.js';
 import type { QuarantineReason, SyncBatch } from './sync-types.js';
 
-export interface EventRow {
-  clinic_id: string;
-  client_id: string;
-  device_id: string;
-  seq: number;
-  session_id: string;
-  event_index: number;
-  event_type: string;
-  event: string;
-  client_at: number;
-  received_at: number;
-}
+/** A row of sync_events, as a push writes it. */
+export type EventRow = SyncEventsTable;
 
-export interface QuarantineRow {
-  clinic_id: string;
-  client_id: string;
-  device_id: string;
-  seq: number;
-  session_id: string;
-  event_index: number;
-  reason: QuarantineReason;
-  problems: string;
-  payload: string;
-  client_at: number | null;
-  received_at: number;
-}
+/** A row of sync_quarantine, as a push writes it, with its reason checked. */
+export type QuarantineRow = Omit<SyncQuarantineTable, 'reason'> & { reason: QuarantineReason };
 
 export interface PushWrites {
   events: readonly EventRow[];
