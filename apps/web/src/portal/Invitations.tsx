@@ -92,9 +92,11 @@ export function Invitations({ me }: { me: Me }) {
                     <th scope="row">
                       {invitation.nameHint ?? <span class="hint">No name given</span>}
                     </th>
-                    <td>{invitation.kind === 'client' ? 'Client' : 'Therapist'}</td>
-                    <td>{dateTime(invitation.createdAt)}</td>
-                    <td>
+                    <td class="invitation-kind">
+                      {invitation.kind === 'client' ? 'Client' : 'Therapist'}
+                    </td>
+                    <td class="invitation-created">{dateTime(invitation.createdAt)}</td>
+                    <td class="invitation-status">
                       <span class={`status status-${invitation.status}`}>
                         {STATUS[invitation.status]}
                       </span>
@@ -107,7 +109,7 @@ export function Invitations({ me }: { me: Me }) {
                         <span class="hint sub">until {dateTime(invitation.expiresAt)}</span>
                       )}
                     </td>
-                    <td>
+                    <td class="invitation-actions">
                       {invitation.status === 'pending' && (
                         <button
                           type="button"
