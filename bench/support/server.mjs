@@ -4,7 +4,7 @@
 // scratch PostgreSQL database, and running a measurement on SQLite and, when
 // GLUTEWAKE_TEST_PG_URL is set, on PostgreSQL. This folder has no run.mjs,
 // so bench/run-all.mjs does not take it for a benchmark.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -79,14 +79,24 @@ async function withPostgresDatabase(adminUrl, use) {
   }
 }
 
+/**
+ * Writes the operating system's dirty pages out before a measurement, so a
+ * backend is not timed while the disk is still busy with what the one
+ * before it (or the set-up) wrote.
+ */
+function quietDisk() {
+  spawnSync('sync', { stdio: 'ignore' });
+}
+
 /** `measure(databaseUrl)` on a scratch SQLite file, and on PostgreSQL when there is one. */
 export async function onEachBackend(measure) {
   const dataDir = mkdtempSync(join(tmpdir(), 'glutewake-bench-db-'));
   try {
+    quietDisk();
     const sqlite = await measure(`sqlite:${join(dataDir, 'bench.sqlite')}`);
     const pgUrl = process.env.GLUTEWAKE_TEST_PG_URL?.trim();
     const postgres = pgUrl
-      ? await withPostgresDatabase(pgUrl, measure)
+      ? await withPostgresDatabase(pgUrl, (url) => (quietDisk(), measure(url)))
       : { skipped: 'GLUTEWAKE_TEST_PG_URL is not set' };
     return { sqlite, postgres };
   } finally {
