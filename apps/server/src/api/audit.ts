@@ -77,3 +77,17 @@ export function auditFor(
     },
   };
 }
+
+/** Records a staff read of client data: `view` names what was read, `detail` adds figures. */
+export function auditClientRead(
+  context: { services: Services; request: FastifyRequest; actor: Actor | null },
+  clientId: string | null,
+  view: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  return auditFor(context.services, context.request, context.actor).record(
+    AUDIT_KINDS.clientDataRead,
+    clientId,
+    { view, ...detail },
+  );
+}

@@ -7,7 +7,7 @@
 // statistics sync maintains, never from the raw events.
 import { z } from 'zod';
 import { clientFor } from './access.js';
-import { AUDIT_KINDS, auditFor } from './audit.js';
+import { auditClientRead } from './audit.js';
 import { uuid } from './fields.js';
 import { defineRoute, rolesOnly } from './route.js';
 import { caseloadFigures, CASELOAD_WINDOW_MS } from '../sync/caseload.js';
@@ -34,7 +34,8 @@ export const listClientsRoute = defineRoute({
     description: 'By name, each with their figures at a glance',
   },
   errors: [],
-  async handle({ actor, services, request }) {
+  async handle(context) {
+    const { actor, services } = context;
     const therapistId = actor.role === 'owner' ? null : actor.accountId;
     const clients = await services.storage.accounts.listClients(actor.clinicId, therapistId);
     const ids = clients.map((client) => client.id);
@@ -49,10 +50,7 @@ export const listClientsRoute = defineRoute({
       if (sessions === undefined) byClient.set(session.clientId, [session]);
       else sessions.push(session);
     }
-    await auditFor(services, request, actor).record(AUDIT_KINDS.clientDataRead, null, {
-      view: 'client-list',
-      clients: clients.length,
-    });
+    await auditClientRead(context, null, 'client-list', { clients: clients.length });
     return {
       clients: clients.map((client, i) => {
         const shared = sessionsSharedWithStaff(
@@ -83,11 +81,7 @@ export const getClientRoute = defineRoute({
   errors: ['not_found'],
   async handle(context) {
     const client = await clientFor(context, context.params.clientId);
-    await auditFor(context.services, context.request, context.actor).record(
-      AUDIT_KINDS.clientDataRead,
-      client.id,
-      { view: 'client' },
-    );
+    await auditClientRead(context, client.id, 'client');
     return accountViewOf(client);
   },
 });
@@ -118,11 +112,9 @@ export const clientSessionsRoute = defineRoute({
   errors: ['not_found'],
   async handle(context) {
     const client = await clientFor(context, context.params.clientId);
-    const { services, request, actor } = context;
+    const { services, actor } = context;
     const sessions = await services.storage.sync.sessionSummaries(actor.clinicId, client.id);
-    await auditFor(services, request, actor).record(AUDIT_KINDS.clientDataRead, client.id, {
-      view: 'client-sessions',
-    });
+    await auditClientRead(context, client.id, 'client-sessions');
     const shared = sessionsSharedWithStaff(sessions, client.sharing, client.createdAt);
     return { sessions: shared.map(timelineSessionViewOf) };
   },

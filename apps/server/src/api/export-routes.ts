@@ -19,7 +19,7 @@ import {
 } from '../exports/csv-exports.js';
 import { clientBundle } from '../exports/fhir-bundle.js';
 import { clientFor } from './access.js';
-import { AUDIT_KINDS, auditFor } from './audit.js';
+import { AUDIT_KINDS, auditClientRead, auditFor } from './audit.js';
 import { uuid } from './fields.js';
 import { defineRoute, rolesOnly } from './route.js';
 
@@ -59,12 +59,11 @@ export const clientFhirExportRoute = defineRoute({
   errors: ['not_found'],
   async handle(context) {
     const client = await clientFor(context, context.params.clientId);
-    const { services, request, actor, reply } = context;
+    const { services, actor, reply } = context;
     const clinic = await services.storage.clinics.get(actor.clinicId);
     if (clinic === null) throw new ApiError('not_found');
     const bundle = clientBundle(await clientExportInput(services.storage, clinic, client));
-    await auditFor(services, request, actor).record(AUDIT_KINDS.clientDataRead, client.id, {
-      view: 'client-export',
+    await auditClientRead(context, client.id, 'client-export', {
       format: 'fhir',
       sessions: bundle.entry.filter((entry) => entry.resource.resourceType === 'Procedure').length,
     });
@@ -91,11 +90,10 @@ export const clientCsvExportRoute = defineRoute({
   errors: ['not_found'],
   async handle(context) {
     const client = await clientFor(context, context.params.clientId);
-    const { services, request, actor, reply, params } = context;
+    const { services, reply, params } = context;
     const table = tableOf(params.table);
     const shared = await sharedSessionsOf(services.storage, client);
-    await auditFor(services, request, actor).record(AUDIT_KINDS.clientDataRead, client.id, {
-      view: 'client-export',
+    await auditClientRead(context, client.id, 'client-export', {
       format: 'csv',
       table,
       sessions: shared.logs.length,

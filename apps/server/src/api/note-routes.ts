@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { ApiError } from '../errors.js';
 import type { TherapistNote } from '../storage/types.js';
 import { clientFor } from './access.js';
-import { AUDIT_KINDS, auditFor } from './audit.js';
+import { AUDIT_KINDS, auditClientRead, auditFor } from './audit.js';
 import { epochMs, plainText, uuid } from './fields.js';
 import { defineRoute, rolesOnly } from './route.js';
 
@@ -45,11 +45,9 @@ export const listNotesRoute = defineRoute({
   errors: ['not_found'],
   async handle(context) {
     const client = await clientFor(context, context.params.clientId);
-    const { services, request, actor } = context;
+    const { services, actor } = context;
     const notes = await services.storage.notes.list(actor.clinicId, client.id);
-    await auditFor(services, request, actor).record(AUDIT_KINDS.clientDataRead, client.id, {
-      view: 'client-notes',
-    });
+    await auditClientRead(context, client.id, 'client-notes');
     return { notes: notes.map(noteViewOf) };
   },
 });

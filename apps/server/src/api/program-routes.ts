@@ -15,7 +15,7 @@ import { ApiError } from '../errors.js';
 import { programRefOf } from '../sync/program-lookup.js';
 import type { StoredProgramVersion } from '../storage/types.js';
 import { clientFor } from './access.js';
-import { AUDIT_KINDS, auditFor } from './audit.js';
+import { AUDIT_KINDS, auditClientRead, auditFor } from './audit.js';
 import { epochMs, plainText, uuid } from './fields.js';
 import { defineRoute, rolesOnly, type Actor, type RouteContext } from './route.js';
 
@@ -64,11 +64,9 @@ export const getProgramRoute = defineRoute({
   errors: ['not_found'],
   async handle(context) {
     const client = await clientFor(context, context.params.clientId);
-    const { services, request, actor } = context;
+    const { services, actor } = context;
     const current = await services.storage.programs.current(actor.clinicId, client.id);
-    await auditFor(services, request, actor).record(AUDIT_KINDS.clientDataRead, client.id, {
-      view: 'client-program',
-    });
+    await auditClientRead(context, client.id, 'client-program');
     return { current: current === null ? null : versionViewOf(current) };
   },
 });
@@ -90,15 +88,13 @@ export const listProgramVersionsRoute = defineRoute({
   errors: ['not_found'],
   async handle(context) {
     const client = await clientFor(context, context.params.clientId);
-    const { services, request, actor } = context;
+    const { services, actor } = context;
     const versions = await services.storage.programs.versions(
       actor.clinicId,
       client.id,
       HISTORY_LIMIT,
     );
-    await auditFor(services, request, actor).record(AUDIT_KINDS.clientDataRead, client.id, {
-      view: 'client-program-versions',
-    });
+    await auditClientRead(context, client.id, 'client-program-versions');
     return { versions: versions.map(versionViewOf) };
   },
 });
