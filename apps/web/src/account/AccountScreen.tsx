@@ -9,7 +9,7 @@ import { apiCall } from './api.js';
 import { accountMessages as t } from './messages.js';
 import { SharingChoices } from './SharingChoices.js';
 import { SyncCard } from './SyncCard.js';
-import { TextField } from './TextField.js';
+import { EmailField, PasswordField, TextField } from './TextField.js';
 import type { Me, Sharing } from './types.js';
 import './account.css';
 
@@ -140,20 +140,8 @@ function SignedOut(props: { onSignedIn(me: Me): void }) {
         }}
       >
         <h2 id="sign-in-title">{t.signInTitle}</h2>
-        <TextField
-          label={t.email}
-          type="email"
-          autocomplete="email"
-          value={email}
-          onInput={setEmail}
-        />
-        <TextField
-          label={t.password}
-          type="password"
-          autocomplete="current-password"
-          value={password}
-          onInput={setPassword}
-        />
+        <EmailField label={t.email} value={email} onInput={setEmail} />
+        <PasswordField choosing={false} label={t.password} value={password} onInput={setPassword} />
         <button type="submit" class="secondary big" disabled={busy}>
           {t.signIn}
         </button>

@@ -8,7 +8,7 @@ import { useServices } from '../app.js';
 import { apiCall } from './api.js';
 import { accountMessages as t } from './messages.js';
 import { SharingChoices } from './SharingChoices.js';
-import { TextField } from './TextField.js';
+import { EmailField, PasswordField, TextField } from './TextField.js';
 import { SHARE_EVERYTHING, type InvitationPreview, type Me, type Sharing } from './types.js';
 import './account.css';
 
@@ -80,21 +80,8 @@ export function JoinScreen(props: { code: string | null }) {
             value={name}
             onInput={setName}
           />
-          <TextField
-            label={t.email}
-            type="email"
-            autocomplete="email"
-            value={email}
-            onInput={setEmail}
-          />
-          <TextField
-            label={t.choosePassword}
-            type="password"
-            autocomplete="new-password"
-            minLength={10}
-            value={password}
-            onInput={setPassword}
-          />
+          <EmailField label={t.email} value={email} onInput={setEmail} />
+          <PasswordField choosing label={t.choosePassword} value={password} onInput={setPassword} />
           {preview.kind === 'client' && (
             <>
               <h2>{t.sharingTitle}</h2>

@@ -3,7 +3,7 @@
 // signs in here is told the portal is for staff.
 import { useState } from 'preact/hooks';
 import { apiCall } from '../account/api.js';
-import { TextField } from '../account/TextField.js';
+import { EmailField, PasswordField, TextField } from '../account/TextField.js';
 import type { Me } from '../account/types.js';
 import { portalMessages as t } from './messages.js';
 
@@ -60,21 +60,8 @@ function SetupForm(props: { onSignedIn(me: Me): void }) {
         onInput={setDisplayName}
         maxLength={80}
       />
-      <TextField
-        label={t.gate.email}
-        type="email"
-        autocomplete="email"
-        value={email}
-        onInput={setEmail}
-      />
-      <TextField
-        label={t.gate.password}
-        type="password"
-        autocomplete="new-password"
-        minLength={10}
-        value={password}
-        onInput={setPassword}
-      />
+      <EmailField label={t.gate.email} value={email} onInput={setEmail} />
+      <PasswordField choosing label={t.gate.password} value={password} onInput={setPassword} />
       <button type="submit" class="primary big" disabled={busy}>
         {t.gate.createClinic}
       </button>
@@ -98,17 +85,10 @@ function SignInForm(props: { onSignedIn(me: Me): void }) {
     >
       <h1 id="staff-sign-in-title">{t.gate.signInTitle}</h1>
       <p class="hint">{t.gate.signInIntro}</p>
-      <TextField
-        label={t.gate.email}
-        type="email"
-        autocomplete="email"
-        value={email}
-        onInput={setEmail}
-      />
-      <TextField
+      <EmailField label={t.gate.email} value={email} onInput={setEmail} />
+      <PasswordField
+        choosing={false}
         label={t.gate.password}
-        type="password"
-        autocomplete="current-password"
         value={password}
         onInput={setPassword}
       />
