@@ -39,7 +39,7 @@ export function registerRoutes(
       method: route.method,
       url: route.url,
       schema: schemaFor(route),
-      ...(route.bodyLimit === undefined ? {} : { bodyLimit: route.bodyLimit }),
+      ...(route.bodyLimit === undefined ? {} : { bodyLimit: route.bodyLimit(services.settings) }),
       handler: async (request, reply) => {
         const identified = await identify(services, request, reply);
         const { actor } = identified;

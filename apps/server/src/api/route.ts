@@ -9,6 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Role } from '../db/database.js';
 import type { ErrorCode } from '../errors.js';
+import type { ServerSettings } from '../settings.js';
 import type { Services } from './services.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -73,8 +74,8 @@ export interface RouteSpec<
   sameShapeOn?: readonly number[];
   /** Errors this route answers with besides the ones every route may give. */
   errors: readonly ErrorCode[];
-  /** Largest body accepted, in bytes (default: the app's API limit). */
-  bodyLimit?: number;
+  /** Largest body accepted, in bytes, from the server's settings (default: the app's API limit). */
+  bodyLimit?: (settings: ServerSettings) => number;
   handle(
     context: RouteContext<Infer<B>, Infer<Q>, Infer<P>, A>,
   ): Promise<R extends z.ZodType ? z.input<R> : void>;
@@ -95,7 +96,7 @@ export interface Route {
   success: { status: SuccessStatus; schema?: z.ZodType; description: string; mediaType?: string };
   sameShapeOn?: readonly number[];
   errors: readonly ErrorCode[];
-  bodyLimit?: number;
+  bodyLimit?: (settings: ServerSettings) => number;
   handle(context: RouteContext<unknown, unknown, unknown>): Promise<unknown>;
 }
 

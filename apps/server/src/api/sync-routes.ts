@@ -92,7 +92,7 @@ export const pushRoute = defineRoute({
   access: rolesOnly('client'),
   target: 'none',
   body: pushBody,
-  bodyLimit: DEFAULT_SETTINGS.syncBodyLimitBytes,
+  bodyLimit: (settings) => settings.syncBodyLimitBytes,
   success: {
     status: 200,
     schema: acknowledgementView,
