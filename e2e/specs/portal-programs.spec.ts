@@ -186,5 +186,22 @@ test('the clinic copies a built-in protocol into its library and edits it', asyn
   );
   await screenshotBoth(page, 'portal-protocols');
   await expectNoSeriousA11yViolations(page);
+
+  // Removing asks once more, and keeping it changes nothing.
+  const longHold = library.getByRole('article', { name: 'Riverside ankle squeezes, long hold' });
+  await longHold
+    .getByRole('button', { name: 'Remove Riverside ankle squeezes, long hold' })
+    .click();
+  const asking = longHold.getByRole('group', { name: /^Remove .*\?$/ });
+  await expect(asking).toContainText('keep their program as it is');
+  await screenshotBoth(page, 'portal-protocol-remove');
+  await asking.getByRole('button', { name: 'Keep it' }).click();
+  await expect(asking).toBeHidden();
+  await longHold.getByRole('button', { name: /^Remove / }).click();
+  await longHold.getByRole('button', { name: 'Yes, remove it' }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    '“Riverside ankle squeezes, long hold” is out of your library.',
+  );
+  await expect(library).toContainText('Nothing here yet.');
   expect(pageProblems.uncaughtErrors).toEqual([]);
 });

@@ -6,7 +6,9 @@
 // the problems with their paths) and keeps the id of the built-in it was
 // copied from, so the ladder and readiness still know which exercise it is;
 // an edit names the revision it was made from and is refused with 409
-// protocol_changed when another edit came first; every change is audited.
+// protocol_changed when another edit came first; removing an entry leaves
+// every program made from it as it was (a program version holds its own
+// copy of the protocol); every change is audited.
 import { randomUUID } from 'node:crypto';
 import { builtinProtocols, findBuiltinProtocol } from '@glutewake/core';
 import { validateProtocol } from '@glutewake/core/validation';
@@ -182,5 +184,28 @@ export const editLibraryEntryRoute = defineRoute({
       revision: written.entry.revision,
     });
     return entryViewOf(written.entry);
+  },
+});
+
+export const removeLibraryEntryRoute = defineRoute({
+  id: 'removeLibraryProtocol',
+  method: 'DELETE',
+  url: '/api/protocol-library/:entryId',
+  summary:
+    'Take a protocol out of the clinic’s library (programs made from it keep their own copy)',
+  tag: 'programs',
+  access: rolesOnly('owner', 'therapist'),
+  target: 'none',
+  params: z.strictObject({ entryId: uuid }),
+  success: { status: 204, description: 'Removed' },
+  errors: ['not_found'],
+  async handle(context) {
+    const { params, actor, services, request } = context;
+    const removed = await services.storage.library.remove(actor.clinicId, params.entryId);
+    if (!removed) return entryNotFound(context, params.entryId);
+    await auditFor(services, request, actor).record(AUDIT_KINDS.protocolLibraryChanged, null, {
+      entryId: params.entryId,
+      removed: true,
+    });
   },
 });

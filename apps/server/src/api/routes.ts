@@ -32,6 +32,7 @@ import {
 import {
   copyBuiltinRoute,
   editLibraryEntryRoute,
+  removeLibraryEntryRoute,
   listLibraryRoute,
 } from './protocol-library-routes.js';
 import type { Route } from './route.js';
@@ -75,6 +76,7 @@ function buildRouteTable(): readonly Route[] {
     listLibraryRoute,
     copyBuiltinRoute,
     editLibraryEntryRoute,
+    removeLibraryEntryRoute,
     listStaffRoute,
     removeTherapistRoute,
     disableAccountRoute,

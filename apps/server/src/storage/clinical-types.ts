@@ -67,6 +67,8 @@ export interface ProtocolLibraryStore {
     entryId: string,
     change: { protocol: unknown; expectedRevision: number; at: number; by: string },
   ): Promise<LibraryWrite>;
+  /** Takes the entry out of the library; false when it was not there. Programs keep their copies. */
+  remove(clinicId: string, entryId: string): Promise<boolean>;
 }
 
 export interface TherapistNote {

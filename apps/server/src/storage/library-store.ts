@@ -103,5 +103,15 @@ export function protocolLibraryStore(db: DatabaseHandle): ProtocolLibraryStore {
         } as const;
       });
     },
+    async remove(clinicId, entryId) {
+      const result = await inClinic(db, clinicId, (trx) =>
+        trx
+          .deleteFrom('protocol_library')
+          .where('clinic_id', '=', clinicId)
+          .where('entry_id', '=', entryId)
+          .executeTakeFirst(),
+      );
+      return Number(result.numDeletedRows) > 0;
+    },
   };
 }

@@ -33,6 +33,24 @@ function builtinSqueezes(): Protocol {
   return structuredClone(protocol);
 }
 
+/** A new entry in the library of the caller's clinic (North's, for a caller who is not staff). */
+async function libraryEntryOfCaller(scene: Scene, caller: Account | null): Promise<string> {
+  const staff = caller !== null && caller.role !== 'client' ? caller : scene.north.therapist;
+  const entryId = randomUUID();
+  const now = scene.server.clock.now();
+  await scene.storage.library.add(staff.clinicId, {
+    entryId,
+    basedOn: 'prone-ankle-squeeze',
+    revision: 1,
+    protocol: builtinSqueezes(),
+    createdAt: now,
+    createdBy: staff.id,
+    updatedAt: now,
+    updatedBy: staff.id,
+  });
+  return entryId;
+}
+
 export const ROUTE_EXAMPLES: Readonly<Record<string, RouteExample>> = {
   getHealth: nothingToSend,
   getOpenApi: nothingToSend,
@@ -125,19 +143,7 @@ export const ROUTE_EXAMPLES: Readonly<Record<string, RouteExample>> = {
   editLibraryProtocol: {
     // An entry of the caller's own clinic's library (the library is the caller's own thing).
     async request(scene, caller) {
-      const staff = caller !== null && caller.role !== 'client' ? caller : scene.north.therapist;
-      const entryId = randomUUID();
-      const now = scene.server.clock.now();
-      await scene.storage.library.add(staff.clinicId, {
-        entryId,
-        basedOn: 'prone-ankle-squeeze',
-        revision: 1,
-        protocol: builtinSqueezes(),
-        createdAt: now,
-        createdBy: staff.id,
-        updatedAt: now,
-        updatedBy: staff.id,
-      });
+      const entryId = await libraryEntryOfCaller(scene, caller);
       return {
         params: { entryId },
         body: {
@@ -145,6 +151,11 @@ export const ROUTE_EXAMPLES: Readonly<Record<string, RouteExample>> = {
           protocol: { ...builtinSqueezes(), name: 'Our ankle squeezes' },
         },
       };
+    },
+  },
+  removeLibraryProtocol: {
+    async request(scene, caller) {
+      return { params: { entryId: await libraryEntryOfCaller(scene, caller) } };
     },
   },
   listStaff: nothingToSend,

@@ -30,7 +30,7 @@ describeEachBackend('programs, the protocol library and notes', (backend) => {
 
   const as = async (
     account: Account,
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
     body?: unknown,
   ) =>
@@ -226,6 +226,40 @@ describeEachBackend('programs, the protocol library and notes', (backend) => {
     expect(foreign.statusCode).toBe(404);
     const theirs = (await as(south.therapist, 'GET', '/api/protocol-library')).json().protocols;
     expect(theirs.map((item: { source: string }) => item.source)).not.toContain('library');
+  });
+
+  it('takes a protocol out of the library; the programs made from it keep their copy', async () => {
+    const copied = await as(world.therapist, 'POST', '/api/protocol-library', {
+      copyOf: 'prone-ankle-squeeze',
+      name: 'Squeezes, short holds',
+    });
+    const { entryId } = copied.json();
+    const client = await newClient();
+    const assigned = await as(world.therapist, 'POST', `/api/clients/${client.id}/program`, {
+      ...programBody(0),
+      basedOn: { source: 'library', entryId },
+    });
+    expect(assigned.statusCode).toBe(201);
+
+    const south = await clinicWorld(server.storage(), 'South removal');
+    const foreign = await as(south.owner, 'DELETE', `/api/protocol-library/${entryId}`);
+    expect(foreign.statusCode).toBe(404);
+
+    const removed = await as(world.therapist, 'DELETE', `/api/protocol-library/${entryId}`);
+    expect(removed.statusCode).toBe(204);
+    const library = (await as(world.owner, 'GET', '/api/protocol-library')).json().protocols;
+    expect(library.map((item: { entryId: string | null }) => item.entryId)).not.toContain(entryId);
+    expect(
+      (await as(world.therapist, 'DELETE', `/api/protocol-library/${entryId}`)).statusCode,
+    ).toBe(404);
+
+    const program = (await as(world.therapist, 'GET', `/api/clients/${client.id}/program`)).json();
+    expect(program.current.program).toMatchObject({
+      basedOn: { source: 'library', id: entryId },
+      protocol: { id: 'prone-ankle-squeeze', name: 'Squeezes, short holds' },
+    });
+    const audit = await server.storage().audit.list(world.clinic.id, { limit: 20 });
+    expect(audit.map((entry) => entry.detail)).toContainEqual({ entryId, removed: true });
   });
 
   it('keeps private notes for staff: never in anything the client can pull', async () => {

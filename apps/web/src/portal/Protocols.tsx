@@ -1,7 +1,8 @@
 // The Protocols page of the portal (#/portal/protocols), for the owner and
 // therapists alike: the built-in protocols, each of which can be copied into
 // the clinic's library under a name, and the library's own entries, each
-// editable (name, purpose, tempo, each phase's figures, cue texts). An edit
+// editable (name, purpose, tempo, each phase's figures, cue texts) or
+// removable after a second click that says what removing means. An edit
 // is checked with core's protocol schema before it is sent and by the server
 // after; problems show by their field. When someone else saved the entry
 // first (409 protocol_changed), the newer entry is loaded and the edits stay
@@ -78,17 +79,26 @@ export function Protocols() {
                       />
                     ) : (
                       <ProtocolCard item={item}>
-                        <button
-                          type="button"
-                          class="secondary small"
-                          aria-label={`Edit ${item.protocol.name}`}
-                          onClick={() => {
-                            setSaid('');
-                            setEditing(item.entryId);
-                          }}
-                        >
-                          Edit
-                        </button>
+                        <div class="entry-actions">
+                          <button
+                            type="button"
+                            class="secondary small"
+                            aria-label={`Edit ${item.protocol.name}`}
+                            onClick={() => {
+                              setSaid('');
+                              setEditing(item.entryId);
+                            }}
+                          >
+                            Edit
+                          </button>
+                          <RemoveEntry
+                            item={item}
+                            onRemoved={() => {
+                              setSaid(`“${item.protocol.name}” is out of your library.`);
+                              void load();
+                            }}
+                          />
+                        </div>
                       </ProtocolCard>
                     )}
                   </li>
@@ -134,6 +144,51 @@ function ProtocolCard(props: { item: LibraryItem; children: ComponentChildren })
       )}
       {props.children}
     </article>
+  );
+}
+
+/** Removing an entry asks once more, and says that programs made from it keep their copy. */
+function RemoveEntry(props: { item: LibraryItem; onRemoved(): void }) {
+  const [asking, setAsking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const { name } = props.item.protocol;
+  const remove = async () => {
+    const result = await apiCall('DELETE', `/api/protocol-library/${props.item.entryId}`);
+    if (result.ok) props.onRemoved();
+    else setProblem(result.message);
+  };
+  if (!asking) {
+    return (
+      <button
+        type="button"
+        class="secondary danger small"
+        aria-label={`Remove ${name}`}
+        onClick={() => setAsking(true)}
+      >
+        Remove
+      </button>
+    );
+  }
+  return (
+    <div class="confirm-remove" role="group" aria-label={`Remove ${name}?`}>
+      <p>
+        Remove “{name}” from your library? Clients whose program was made from it keep their program
+        as it is.
+      </p>
+      <div class="button-row">
+        <button type="button" class="primary danger small" onClick={() => void remove()}>
+          Yes, remove it
+        </button>
+        <button type="button" class="secondary small" onClick={() => setAsking(false)}>
+          Keep it
+        </button>
+      </div>
+      {problem && (
+        <p class="notice error" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
   );
 }
 
