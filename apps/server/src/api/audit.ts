@@ -37,6 +37,12 @@ export interface RequestAudit {
     detail?: Record<string, unknown>,
     clinicId?: string | null,
   ): Promise<void>;
+  /** Several entries of the actor's clinic at once (one write): one per subject, same kind and detail. */
+  recordEach(
+    kind: AuditKind,
+    subjectIds: readonly (string | null)[],
+    detail: Record<string, unknown>,
+  ): Promise<void>;
   /** A refused request: why (role, not-found, ...) and what it asked for. */
   denied(reason: string, detail: Record<string, unknown>, subjectId?: string | null): Promise<void>;
 }
@@ -64,6 +70,12 @@ export function auditFor(
     async record(kind, subjectId, detail, clinicId) {
       const clinic = clinicId === undefined ? (actor?.clinicId ?? null) : clinicId;
       await services.storage.audit.append([entry(kind, subjectId, detail ?? null, clinic)]);
+    },
+    async recordEach(kind, subjectIds, detail) {
+      const clinic = actor?.clinicId ?? null;
+      await services.storage.audit.append(
+        subjectIds.map((subjectId) => entry(kind, subjectId, detail, clinic)),
+      );
     },
     async denied(reason, detail, subjectId = null) {
       await services.storage.audit.append([

@@ -130,20 +130,15 @@ export const clinicCsvExportRoute = defineRoute({
     for (const client of clients) {
       rows.push(...clinicRowsOf(table, client, await sharedSessionsOf(services.storage, client)));
     }
+    // Every client's data was read: one entry each, and one for the export as a whole.
     const audit = auditFor(services, request, actor);
-    for (const client of clients) {
-      await audit.record(AUDIT_KINDS.clientDataRead, client.id, {
-        view: 'clinic-export',
-        format: 'csv',
-        table,
-      });
-    }
-    await audit.record(AUDIT_KINDS.clientDataRead, null, {
-      view: 'clinic-export',
-      format: 'csv',
-      table,
-      clients: clients.length,
-    });
+    const read = { view: 'clinic-export', format: 'csv', table };
+    await audit.recordEach(
+      AUDIT_KINDS.clientDataRead,
+      clients.map((client) => client.id),
+      read,
+    );
+    await audit.record(AUDIT_KINDS.clientDataRead, null, { ...read, clients: clients.length });
     reply.header('content-disposition', attachment(`glutewake-clinic-${table}.csv`));
     return clinicCsv(table, rows);
   },

@@ -43,7 +43,9 @@ export function auditStore(db: DatabaseHandle): AuditStore {
       // Entries are grouped by clinic: each group is written in its clinic's scope.
       const byClinic = new Map<string | null, NewAuditEntry[]>();
       for (const entry of entries) {
-        byClinic.set(entry.clinicId, [...(byClinic.get(entry.clinicId) ?? []), entry]);
+        const group = byClinic.get(entry.clinicId);
+        if (group === undefined) byClinic.set(entry.clinicId, [entry]);
+        else group.push(entry);
       }
       for (const [clinicId, group] of byClinic) {
         const write = (trx: Tx) => trx.insertInto('audit_log').values(group.map(rowOf)).execute();
