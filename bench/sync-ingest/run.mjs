@@ -11,7 +11,8 @@
 // is set (a scratch database is created and dropped). Needs the compiled
 // server (`npx tsc -b packages/core apps/server`). SYNC_INGEST_NODE_ARGS passes
 // node flags to the server (e.g. "--cpu-prof"). `--events N` sets how many
-// events each run ingests (default 20000). Prints one JSON object:
+// events each run ingests (default 100000: long enough for a warmed-up server and a raw run of
+// more than a moment). Prints one JSON object:
 // {syncIngest: {batchSize, events, sqlite: {...}, postgres: {...}}}.
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -39,7 +40,7 @@ const START = Date.UTC(2026, 2, 2, 9);
 function eventsFromArgs(args) {
   const index = args.indexOf('--events');
   const raw = index >= 0 ? args[index + 1] : undefined;
-  const events = raw === undefined ? 20_000 : Number(raw);
+  const events = raw === undefined ? 100_000 : Number(raw);
   if (!Number.isInteger(events) || events < BATCH_SIZE || events > 1_000_000) {
     throw new Error(`--events must be a whole number from ${BATCH_SIZE} to 1000000`);
   }
