@@ -29,8 +29,9 @@ test('glute bridges after a warm-up of ankle squeezes, from the ladder to the en
   await startRung(page, 'Glute bridges', { withPreActivation: true });
 
   // The warm-up: 20 ankle squeezes, no wake-up, one check-in after the set.
-  await expect(page.getByText('Prone ankle squeezes')).toBeVisible();
+  // The session screen first: until it is up, the ladder still names the exercise too.
   await expect(page.locator('#phase-label')).toHaveText('Warm-up');
+  await expect(page.getByText('Prone ankle squeezes', { exact: true })).toBeVisible();
   await waitForCheckIn(page, 20, AFTER_SET);
   await answerByKeys(page, ['4', '5', 'e']);
 
