@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
+import { startDiskProbe } from '../support/disk-probe.mjs';
 import { findBuiltinProtocol, parseScript, simulateSession } from '@glutewake/core';
 import { newSessionToken, sessionTokenHash } from '../../apps/server/dist/auth/tokens.js';
 import { migrateToLatest } from '../../apps/server/dist/db/migrate.js';
@@ -211,11 +212,13 @@ async function httpRate(config, eventsPerRun) {
         await response.arrayBuffer();
       }
     };
+    const probe = await startDiskProbe(tmpdir());
     const started = performance.now();
     await Promise.all(clients.map((each, index) => pushAll(each, bodies[index])));
     const seconds = (performance.now() - started) / 1000;
+    const disk = await probe.stop();
     const events = logs.reduce((sum, entries) => sum + entries.length, 0);
-    return { events, seconds, eventsPerSecond: events / seconds, rows: logs, clinicId };
+    return { events, seconds, eventsPerSecond: events / seconds, disk, rows: logs, clinicId };
   } finally {
     await stopServer(child);
     rmSync(webRoot, { recursive: true, force: true });
@@ -359,11 +362,13 @@ async function rawSqliteRate(folder, logs, storedSummaries) {
       moveCursor.run(batch.nextSeq, batch.receivedAt, clinicId, batch.deviceId);
     });
     const batches = rawBatchesOf(logs, devices, storedSummaries, clinicId);
+    const probe = await startDiskProbe(tmpdir());
     const started = performance.now();
     for (const batch of batches) writeBatch(batch);
     const seconds = (performance.now() - started) / 1000;
+    const disk = await probe.stop();
     const events = batches.reduce((sum, batch) => sum + batch.events.length, 0);
-    return { events, seconds, eventsPerSecond: events / seconds };
+    return { events, seconds, eventsPerSecond: events / seconds, disk };
   } finally {
     sqlite.close();
   }
@@ -409,6 +414,7 @@ async function rawPostgresRate(url, logs, storedSummaries) {
       }
     });
     const batches = rawBatchesOf(logs, devices, storedSummaries, clinicId);
+    const probe = await startDiskProbe(tmpdir());
     const started = performance.now();
     for (const batch of batches) {
       await inClinic(async () => {
@@ -436,8 +442,9 @@ async function rawPostgresRate(url, logs, storedSummaries) {
       });
     }
     const seconds = (performance.now() - started) / 1000;
+    const disk = await probe.stop();
     const events = batches.reduce((sum, batch) => sum + batch.events.length, 0);
-    return { events, seconds, eventsPerSecond: events / seconds };
+    return { events, seconds, eventsPerSecond: events / seconds, disk };
   } finally {
     await client.end();
   }
@@ -452,6 +459,8 @@ function figures(http, raw) {
     httpSeconds: Number(http.seconds.toFixed(3)),
     rawSeconds: Number(raw.seconds.toFixed(3)),
     meetsGoal: http.eventsPerSecond / raw.eventsPerSecond >= 0.5,
+    // How the disk answered during each run (support/disk-probe.mjs).
+    disk: { http: http.disk, raw: raw.disk },
   };
 }
 
