@@ -41,8 +41,12 @@ export async function startDiskProbe(folder) {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
+  // Unreferenced (after its listeners, which would reference it again), so
+  // a measurement that throws before stop() still lets the benchmark exit.
+  worker.unref();
   return {
     async stop() {
+      worker.ref();
       const shared = new Int32Array(flag);
       Atomics.store(shared, 0, 1);
       Atomics.notify(shared, 0);
