@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { quantile } from '../support/quantile.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const RUNS = Number(process.env.START_RUNS ?? 7);
@@ -70,7 +71,7 @@ async function measure(context, url, buttonName) {
 
 function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const at = (q) => quantile(sorted, q);
   return {
     runs: values.length,
     medianMs: Math.round(at(0.5)),

@@ -6,6 +6,7 @@
 // takes about half a millisecond, with a stall of 100 ms or more now and then.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { quantile, toTenth } from './quantile.mjs';
 
 const EVERY_MS = 50;
 const STALL_MS = 20;
@@ -59,14 +60,12 @@ export async function startDiskProbe(folder) {
 
 function summaryOf(times) {
   const sorted = [...times].sort((a, b) => a - b);
-  const at = (q) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+  const at = (q) => toTenth(quantile(sorted, q) ?? 0);
   const stalls = sorted.filter((ms) => ms > STALL_MS);
   return {
     flushes: sorted.length,
-    flushMs: { p50: at(0.5), p99: at(0.99), max: round(sorted.at(-1) ?? 0) },
+    flushMs: { p50: at(0.5), p99: at(0.99), max: toTenth(sorted.at(-1) ?? 0) },
     [`stallsOver${STALL_MS}Ms`]: stalls.length,
-    stalledMs: round(stalls.reduce((sum, ms) => sum + ms, 0)),
+    stalledMs: toTenth(stalls.reduce((sum, ms) => sum + ms, 0)),
   };
 }
-
-const round = (ms) => Math.round(ms * 10) / 10;

@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { startDiskProbe } from '../support/disk-probe.mjs';
+import { quantile, toTenth } from '../support/quantile.mjs';
 import { onEachBackend, startServer } from '../support/server.mjs';
 import { findBuiltinProtocol, parseScript, simulateSession } from '@glutewake/core';
 
@@ -168,9 +169,7 @@ async function runLoad(origin, devices) {
     }),
   );
   latencies.sort((x, y) => x - y);
-  const at = (q) =>
-    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 10) /
-    10;
+  const at = (q) => toTenth(quantile(latencies, q));
   return {
     requests: latencies.length,
     errors,

@@ -10,6 +10,7 @@
 // whose role may create databases. Prints JSON: {therapistQueries: {...}}.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { quantile, toTenth } from '../support/quantile.mjs';
 import { onEachBackend, root, startServer } from '../support/server.mjs';
 import {
   findBuiltinProtocol,
@@ -148,8 +149,7 @@ async function generate(databaseUrl, now) {
 
 function percentiles(times) {
   const sorted = [...times].sort((a, b) => a - b);
-  const at = (q) =>
-    Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
+  const at = (q) => toTenth(quantile(sorted, q));
   return { p50: at(0.5), p95: at(0.95), max: at(1) };
 }
 
