@@ -8,11 +8,7 @@ import { z } from 'zod';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords.js';
 import { clearSessionCookie } from '../auth/session-cookie.js';
 import { startSession } from '../auth/sessions.js';
-import {
-  recordFailedAttempt,
-  refuseIfAccountOverLimit,
-  refuseIfAddressOverLimit,
-} from '../auth/sign-in-limits.js';
+import { attemptSucceeded, reserveAttempt } from '../auth/sign-in-limits.js';
 import { ApiError } from '../errors.js';
 import { AlreadyExistsError, SHARE_EVERYTHING, type Account } from '../storage/types.js';
 import { AUDIT_KINDS, auditFor } from './audit.js';
@@ -121,9 +117,9 @@ export const signInRoute = defineRoute({
     const address = request.ip;
     const audit = auditFor(services, request, null);
     const login = await storage.accounts.findLogin(normalizeEmail(body.email));
+    let attemptId: number;
     try {
-      await refuseIfAddressOverLimit(services, address);
-      if (login !== null) await refuseIfAccountOverLimit(services, login.accountId);
+      attemptId = await reserveAttempt(services, address, login?.accountId ?? null);
     } catch (error) {
       await audit.record(
         AUDIT_KINDS.signInLimited,
@@ -141,7 +137,7 @@ export const signInRoute = defineRoute({
         ? await verifyPassword(passwordHash, body.password)
         : await verifyAgainstDecoy(body.password);
     if (!matches || account === null) {
-      await recordFailedAttempt(services, address, login?.accountId ?? null);
+      // The reserved attempt stays counted as a failure.
       await audit.record(
         AUDIT_KINDS.signInFailed,
         login?.accountId ?? null,
@@ -150,12 +146,7 @@ export const signInRoute = defineRoute({
       );
       throw new ApiError('sign_in_failed');
     }
-    await storage.audit.recordSignInAttempt({
-      at: services.now(),
-      address,
-      accountId: account.id,
-      succeeded: true,
-    });
+    await attemptSucceeded(services, attemptId);
     const actor = await startSession(services, request, reply, account);
     await auditFor(services, request, actor).record(AUDIT_KINDS.signInSucceeded, account.id);
     return meFor(services, actor, account);

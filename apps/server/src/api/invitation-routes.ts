@@ -10,7 +10,7 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { hashPassword } from '../auth/passwords.js';
 import { startSession } from '../auth/sessions.js';
-import { recordFailedAttempt, refuseIfAddressOverLimit } from '../auth/sign-in-limits.js';
+import { attemptSucceeded, reserveAttempt } from '../auth/sign-in-limits.js';
 import { invitationCodeHash, newInvitationCode } from '../auth/tokens.js';
 import { ApiError } from '../errors.js';
 import { ownOrigin } from '../http/origin-check.js';
@@ -151,12 +151,13 @@ async function pendingInvitation(
   typedCode: string,
 ): Promise<Invitation> {
   const { services, request } = context;
-  await refuseIfAddressOverLimit(services, request.ip);
+  const attemptId = await reserveAttempt(services, request.ip, null);
   const invitation = await services.storage.invitations.findByCode(invitationCodeHash(typedCode));
+  // A wrong code stays counted against the address as a failed attempt.
   if (invitation === null || invitationStatus(invitation, services.now()) !== 'pending') {
-    await recordFailedAttempt(services, request.ip, null);
     throw new ApiError('invitation_unusable');
   }
+  await attemptSucceeded(services, attemptId);
   return invitation;
 }
 

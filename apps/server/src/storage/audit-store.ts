@@ -3,7 +3,12 @@
 // 0001); each entry belongs to one clinic, or to none (a failed sign-in for
 // an unknown email), and a clinic's listing shows only its own entries.
 // Sign-in attempts are a directory table, so limits hold before the clinic
-// is known and across every server process sharing the database.
+// is known and across every server process sharing the database; an attempt
+// is counted (reserved) before it is checked, in one transaction per attempt
+// that on PostgreSQL holds an advisory lock per address and per account
+// (SQLite's write transactions already take turns), so parallel guesses
+// cannot all pass a count that none of them has added to yet.
+import { sql } from 'kysely';
 import type { AuditRow } from '../db/database.js';
 import type { DatabaseHandle } from '../db/open.js';
 import { inClinic, inDirectory, type Tx } from '../db/tenancy.js';
@@ -34,6 +39,27 @@ function rowOf(entry: NewAuditEntry) {
   };
 }
 
+/** One key attempts are limited by, and how many failures it may have had. */
+type AttemptKey = ({ address: string } | { accountId: string }) & { limit: number };
+
+function lockNameOf(key: AttemptKey): string {
+  return 'address' in key ? `sign-in address ${key.address}` : `sign-in account ${key.accountId}`;
+}
+
+async function failuresSince(trx: Tx, key: AttemptKey, since: number) {
+  let query = trx
+    .selectFrom('sign_in_attempts')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('at').as('oldest')])
+    .where('succeeded', '=', 0)
+    .where('at', '>=', since);
+  query =
+    'address' in key
+      ? query.where('address', '=', key.address)
+      : query.where('account_id', '=', key.accountId);
+  const row = await query.executeTakeFirstOrThrow();
+  return { count: Number(row.count), oldestAt: row.oldest === null ? null : Number(row.oldest) };
+}
+
 /** Sign-in attempts older than this are deleted as new ones arrive. */
 const ATTEMPT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
@@ -61,38 +87,46 @@ export function auditStore(db: DatabaseHandle): AuditStore {
       });
       return rows.map(entryFromRow);
     },
-    async recordSignInAttempt(attempt) {
-      await inDirectory(db, async (trx) => {
-        await trx
+    reserveSignInAttempt: (attempt, limits) =>
+      inDirectory(db, async (trx) => {
+        const keys: AttemptKey[] = [{ address: attempt.address, limit: limits.perAddress }];
+        if (attempt.accountId !== null) {
+          keys.push({ accountId: attempt.accountId, limit: limits.perAccount });
+        }
+        // Always address before account, so two attempts never wait on each other in a circle.
+        if (db.dialect === 'postgres') {
+          for (const key of keys) {
+            await sql`select pg_advisory_xact_lock(hashtextextended(${lockNameOf(key)}, 0))`.execute(
+              trx,
+            );
+          }
+        }
+        for (const key of keys) {
+          const failed = await failuresSince(trx, key, limits.since);
+          if (failed.count >= key.limit) {
+            return { kind: 'limited' as const, oldestAt: failed.oldestAt ?? attempt.at };
+          }
+        }
+        const { id } = await trx
           .insertInto('sign_in_attempts')
           .values({
             at: attempt.at,
             address: attempt.address,
             account_id: attempt.accountId,
-            succeeded: attempt.succeeded ? 1 : 0,
+            succeeded: 0,
           })
-          .execute();
+          .returning('id')
+          .executeTakeFirstOrThrow();
         await trx
           .deleteFrom('sign_in_attempts')
           .where('at', '<', attempt.at - ATTEMPT_RETENTION_MS)
           .execute();
-      });
-    },
-    async failedSignInsSince(key, since) {
-      let query = db.kysely
-        .selectFrom('sign_in_attempts')
-        .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('at').as('oldest')])
-        .where('succeeded', '=', 0)
-        .where('at', '>=', since);
-      query =
-        'address' in key
-          ? query.where('address', '=', key.address)
-          : query.where('account_id', '=', key.accountId);
-      const row = await query.executeTakeFirstOrThrow();
-      return {
-        count: Number(row.count),
-        oldestAt: row.oldest === null ? null : Number(row.oldest),
-      };
+        return { kind: 'reserved' as const, id: Number(id) };
+      }),
+    async markSignInAttemptSucceeded(id) {
+      await inDirectory(db, (trx) =>
+        trx.updateTable('sign_in_attempts').set({ succeeded: 1 }).where('id', '=', id).execute(),
+      );
     },
   };
 }

@@ -101,8 +101,19 @@ export interface SignInAttempt {
   at: number;
   address: string;
   accountId: string | null;
-  succeeded: boolean;
 }
+
+/** How many failed attempts each key may have had since `since` for another to be checked. */
+export interface AttemptLimits {
+  since: number;
+  perAddress: number;
+  perAccount: number;
+}
+
+export type AttemptReservation =
+  | { kind: 'reserved'; id: number }
+  /** Over a limit: `oldestAt` is when the oldest failure counted against it was made. */
+  | { kind: 'limited'; oldestAt: number };
 
 export interface StorageHealth {
   dialect: DialectName;
@@ -178,11 +189,15 @@ export interface AuditStore {
   append(entries: readonly NewAuditEntry[]): Promise<void>;
   /** A clinic's entries, newest first, before an id when paging. */
   list(clinicId: string, options: { beforeId?: number; limit: number }): Promise<AuditEntry[]>;
-  recordSignInAttempt(attempt: SignInAttempt): Promise<void>;
-  failedSignInsSince(
-    key: { address: string } | { accountId: string },
-    since: number,
-  ): Promise<{ count: number; oldestAt: number | null }>;
+  /**
+   * Counts an attempt (a sign-in, an invitation code) before it is checked:
+   * under every limit it is stored as failed at once and its id returned, so
+   * attempts made at the same moment cannot all slip under a limit; over one,
+   * nothing is stored. Attempts of one address or account take turns.
+   */
+  reserveSignInAttempt(attempt: SignInAttempt, limits: AttemptLimits): Promise<AttemptReservation>;
+  /** The reserved attempt turned out right: it no longer counts as a failure. */
+  markSignInAttemptSucceeded(id: number): Promise<void>;
 }
 
 export interface Storage {

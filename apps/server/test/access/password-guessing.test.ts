@@ -1,6 +1,7 @@
 // Password guessing (RELIABILITY.md row 25), beyond what test/api/sign-in
 // covers (the 429s per address and per account, and that they lift): every
-// failed guess leaves its own audit entry, and so does every refusal; the
+// failed guess leaves its own audit entry, and so does every refusal;
+// guesses sent all at once meet the same limits as guesses one by one; the
 // limits live in the database, so guesses spread over two server processes
 // add up; guessing invitation codes uses up the same address's allowance;
 // passwords chosen when accepting an invitation are stored as argon2id.
@@ -50,6 +51,38 @@ describeEachBackend('password guessing', (backend) => {
         address,
       ]),
     );
+  });
+
+  it('limits guesses sent all at once as tightly as guesses sent one by one', async () => {
+    const scene = await newScene(server);
+    const victim = await accountWithKnownPassword(scene);
+    const statusesOf = async (requests: ApiRequest[]) =>
+      (await Promise.all(requests.map((request) => callApi(server.app(), request)))).map(
+        (response) => response.statusCode,
+      );
+    const atAccount = await statusesOf(
+      Array.from({ length: signInFailuresPerAccount * 3 }, (_, guess) =>
+        signIn(victim.email, `parallel guess ${guess}`),
+      ),
+    );
+    expect(atAccount.filter((status) => status === 401)).toHaveLength(signInFailuresPerAccount);
+    expect(atAccount.filter((status) => status === 429)).toHaveLength(signInFailuresPerAccount * 2);
+    expect((await callApi(server.app(), signIn(victim.email, KNOWN_PASSWORD))).statusCode).toBe(
+      429,
+    );
+
+    const other = await accountWithKnownPassword(scene);
+    const address = freshAddress();
+    const fromOneAddress = await statusesOf(
+      Array.from({ length: signInFailuresPerAddress + 10 }, (_, guess) =>
+        signIn(`nobody-${guess}@example.test`, `parallel guess ${guess}`, address),
+      ),
+    );
+    expect(fromOneAddress.filter((status) => status === 401)).toHaveLength(
+      signInFailuresPerAddress,
+    );
+    const right = await callApi(server.app(), signIn(other.email, KNOWN_PASSWORD, address));
+    expect(right.statusCode).toBe(429);
   });
 
   it('adds up guesses spread over two server processes sharing the database', async () => {

@@ -1,5 +1,6 @@
 // Storage contract, part two: invitations (single use, expiry, revocation)
-// and the audit log (append-only, per clinic) with sign-in attempt counts.
+// and the audit log (append-only, per clinic) with sign-in attempts reserved
+// against their limits, one by one and all at once.
 // The same tests run on SQLite and on PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -158,39 +159,83 @@ describeEachBackend('storage contract: invitations and audit', (backend) => {
       expect(kinds).toContain('kept');
     });
 
-    it('counts failed sign-ins per address and per account since a time', async () => {
-      const address = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const limits = { since: TEST_START, perAddress: 4, perAccount: 2 };
+    const freshAddress = () => `198.51.100.${Math.floor(Math.random() * 250)}`;
+
+    it('counts each attempt as failed from the moment it is reserved, until it is found right', async () => {
+      const address = freshAddress();
       const accountId = randomUUID();
-      for (const [offset, succeeded] of [
-        [0, false],
-        [1000, false],
-        [2000, true],
-        [3000, false],
-      ] as const) {
-        await storage.audit.recordSignInAttempt({
-          at: TEST_START + offset,
-          address,
-          accountId,
-          succeeded,
-        });
+      const first = await storage.audit.reserveSignInAttempt(
+        { at: TEST_START, address, accountId },
+        limits,
+      );
+      expect(first.kind).toBe('reserved');
+      if (first.kind !== 'reserved') return;
+      // The first was right; the next two are not (they are never marked).
+      await storage.audit.markSignInAttemptSucceeded(first.id);
+      for (const offset of [1000, 2000]) {
+        const next = await storage.audit.reserveSignInAttempt(
+          { at: TEST_START + offset, address, accountId },
+          limits,
+        );
+        expect(next.kind).toBe('reserved');
       }
-      await storage.audit.recordSignInAttempt({
-        at: TEST_START,
-        address: '203.0.113.9',
-        accountId: null,
-        succeeded: false,
-      });
-      expect(await storage.audit.failedSignInsSince({ address }, TEST_START)).toEqual({
-        count: 3,
-        oldestAt: TEST_START,
-      });
-      expect(await storage.audit.failedSignInsSince({ accountId }, TEST_START + 500)).toEqual({
-        count: 2,
-        oldestAt: TEST_START + 1000,
-      });
+      // Two failures at this account: a third attempt there is refused, elsewhere not.
       expect(
-        await storage.audit.failedSignInsSince({ address: '192.0.2.200' }, TEST_START),
-      ).toEqual({ count: 0, oldestAt: null });
+        await storage.audit.reserveSignInAttempt(
+          { at: TEST_START + 3000, address: freshAddress(), accountId },
+          limits,
+        ),
+      ).toEqual({ kind: 'limited', oldestAt: TEST_START + 1000 });
+      const later = { ...limits, since: TEST_START + 1500 };
+      expect(
+        (
+          await storage.audit.reserveSignInAttempt(
+            { at: TEST_START + 3000, address, accountId },
+            later,
+          )
+        ).kind,
+      ).toBe('reserved');
+    });
+
+    it('limits an address over every account, and an unknown email too', async () => {
+      const address = freshAddress();
+      for (let attempt = 0; attempt < limits.perAddress; attempt++) {
+        const reservation = await storage.audit.reserveSignInAttempt(
+          { at: TEST_START + attempt, address, accountId: attempt % 2 === 0 ? null : randomUUID() },
+          limits,
+        );
+        expect(reservation.kind).toBe('reserved');
+      }
+      expect(
+        await storage.audit.reserveSignInAttempt(
+          { at: TEST_START + 10, address, accountId: null },
+          limits,
+        ),
+      ).toEqual({ kind: 'limited', oldestAt: TEST_START });
+    });
+
+    it('lets no more attempts through than the limit when they arrive all at once', async () => {
+      const address = freshAddress();
+      const accountId = randomUUID();
+      const byAccount = await Promise.all(
+        Array.from({ length: 12 }, (_, attempt) =>
+          storage.audit.reserveSignInAttempt(
+            { at: TEST_START + attempt, address: freshAddress(), accountId },
+            { ...limits, perAddress: 100 },
+          ),
+        ),
+      );
+      expect(byAccount.filter((r) => r.kind === 'reserved')).toHaveLength(limits.perAccount);
+      const byAddress = await Promise.all(
+        Array.from({ length: 12 }, (_, attempt) =>
+          storage.audit.reserveSignInAttempt(
+            { at: TEST_START + attempt, address, accountId: null },
+            limits,
+          ),
+        ),
+      );
+      expect(byAddress.filter((r) => r.kind === 'reserved')).toHaveLength(limits.perAddress);
     });
   });
 });
