@@ -1,5 +1,6 @@
 // Signed-in sessions: starting one (a fresh token, its hash stored, the
-// cookie set) and recognising one on each request. Invariants: a session ends
+// cookie set) and recognising one on each request. Invariants: a session
+// starts only for an account still active when it is stored; a session ends
 // at its absolute lifetime or after its idle timeout, whichever comes first,
 // and an ended session is deleted, never revived; staff sessions are shorter
 // than clients' (settings.ts); last-seen is written at most once per
@@ -11,6 +12,7 @@ import type { Role } from '../db/database.js';
 import type { SessionLifetime } from '../settings.js';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie.js';
 import { newSessionToken, sessionTokenHash } from './tokens.js';
+import { ApiError } from '../errors.js';
 
 export function lifetimeOf(services: Services, role: Role): SessionLifetime {
   return role === 'client' ? services.settings.clientSession : services.settings.staffSession;
@@ -26,7 +28,7 @@ export async function startSession(
   const tokenHash = sessionTokenHash(token);
   const now = services.now();
   const lifetime = lifetimeOf(services, account.role);
-  await services.storage.authSessions.create({
+  const created = await services.storage.authSessions.create({
     tokenHash,
     accountId: account.id,
     clinicId: account.clinicId,
@@ -36,6 +38,8 @@ export async function startSession(
     idleTimeoutMs: lifetime.idleTimeoutMs,
     expiresAt: now + lifetime.absoluteLifetimeMs,
   });
+  // Disabled or removed while its password was being checked.
+  if (!created) throw new ApiError('sign_in_failed');
   setSessionCookie(request, reply, token, lifetime.absoluteLifetimeMs);
   return { accountId: account.id, clinicId: account.clinicId, role: account.role, tokenHash };
 }

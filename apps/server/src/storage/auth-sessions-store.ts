@@ -1,9 +1,13 @@
 // Signed-in sessions over Kysely: a directory table keyed by the SHA-256 of
 // the cookie's token, so a stolen database copy holds no usable cookie.
-// Invariants: `touch` only moves last_seen_at forward; ending sessions is a
+// Invariants: a session is created only for an account that is active at
+// that moment, checked in the same transaction, so a sign-in that was still
+// checking its password when the account was disabled or removed gets no
+// session; `touch` only moves last_seen_at forward; ending sessions is a
 // delete, so an ended session can never be revived.
 import type { AuthSessionRow } from '../db/database.js';
 import type { DatabaseHandle } from '../db/open.js';
+import { inClinic } from '../db/tenancy.js';
 import type { AuthSession, AuthSessionStore } from './types.js';
 
 function sessionFromRow(row: AuthSessionRow): AuthSession {
@@ -22,21 +26,34 @@ function sessionFromRow(row: AuthSessionRow): AuthSession {
 export function authSessionStore(db: DatabaseHandle): AuthSessionStore {
   const { kysely } = db;
   return {
-    async create(session) {
-      await kysely
-        .insertInto('auth_sessions')
-        .values({
-          token_hash: session.tokenHash,
-          account_id: session.accountId,
-          clinic_id: session.clinicId,
-          role: session.role,
-          created_at: session.createdAt,
-          last_seen_at: session.lastSeenAt,
-          idle_timeout_ms: session.idleTimeoutMs,
-          expires_at: session.expiresAt,
-        })
-        .execute();
-    },
+    create: (session) =>
+      inClinic(db, session.clinicId, async (trx) => {
+        // On PostgreSQL the account row is share-locked: a disable under way
+        // is waited for (and then seen), a disable that follows waits for
+        // this session and ends it.
+        let active = trx
+          .selectFrom('accounts')
+          .select('id')
+          .where('clinic_id', '=', session.clinicId)
+          .where('id', '=', session.accountId)
+          .where('status', '=', 'active');
+        if (db.dialect === 'postgres') active = active.forShare();
+        if ((await active.executeTakeFirst()) === undefined) return false;
+        await trx
+          .insertInto('auth_sessions')
+          .values({
+            token_hash: session.tokenHash,
+            account_id: session.accountId,
+            clinic_id: session.clinicId,
+            role: session.role,
+            created_at: session.createdAt,
+            last_seen_at: session.lastSeenAt,
+            idle_timeout_ms: session.idleTimeoutMs,
+            expires_at: session.expiresAt,
+          })
+          .execute();
+        return true;
+      }),
     async find(tokenHash) {
       const row = await kysely
         .selectFrom('auth_sessions')

@@ -163,7 +163,8 @@ export interface AccountStore {
 }
 
 export interface AuthSessionStore {
-  create(session: AuthSession): Promise<void>;
+  /** Stores a session for an active account; false (nothing stored) when it is not active. */
+  create(session: AuthSession): Promise<boolean>;
   find(tokenHash: string): Promise<AuthSession | null>;
   touch(tokenHash: string, at: number): Promise<void>;
   end(tokenHash: string): Promise<void>;

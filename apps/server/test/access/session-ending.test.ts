@@ -2,14 +2,23 @@
 // row 23): signing out, the owner disabling the account, the owner removing
 // a therapist from the clinic. The account is signed in on three devices;
 // afterwards each device's next request, to any route, is a 401, while
-// everybody else stays signed in. A removed therapist cannot sign back in.
+// everybody else stays signed in. A removed therapist cannot sign back in,
+// and a sign-in still under way when the account is disabled gets no session.
 import { expect, it } from 'vitest';
-import type { Account } from '../../src/storage/types.js';
+import { buildApp } from '../../src/app.js';
+import type { Account, Storage } from '../../src/storage/types.js';
+import { makeFakeWebRoot } from '../fake-web-root.js';
 import { describeEachBackend } from '../support/backends.js';
 import { addAccount, newAccount } from '../support/fixtures.js';
 import { callApi, cookieFor } from '../support/requests.js';
 import { useTestApp } from '../support/test-app.js';
-import { auditLogOf, knownPasswordHashOnce, KNOWN_PASSWORD, newScene } from './scene.js';
+import {
+  accountWithKnownPassword,
+  auditLogOf,
+  knownPasswordHashOnce,
+  KNOWN_PASSWORD,
+  newScene,
+} from './scene.js';
 
 const DEVICES = ['phone', 'tablet', 'laptop'] as const;
 
@@ -88,6 +97,44 @@ describeEachBackend('ending an account’s sessions', (backend) => {
       await stillSignedIn([scene.north.owner, scene.north.otherClient]);
     });
   }
+
+  it('a sign-in still checking its password when the account is disabled gets no session', async () => {
+    const scene = await newScene(server);
+    const account = await accountWithKnownPassword(scene);
+    const storage = server.storage();
+    // The owner's disable lands after the password was found right, just
+    // before the session would be stored.
+    const racing: Storage = {
+      ...storage,
+      authSessions: {
+        ...storage.authSessions,
+        async create(session) {
+          const disabled = await callApi(server.app(), {
+            method: 'POST',
+            url: `/api/accounts/${account.id}/disable`,
+            cookie: scene.cookieOf('owner'),
+          });
+          expect(disabled.statusCode).toBe(204);
+          return storage.authSessions.create(session);
+        },
+      },
+    };
+    const webRoot = makeFakeWebRoot();
+    const app = buildApp({ webRoot: webRoot.path, storage: racing, now: server.clock.now });
+    try {
+      const signIn = await callApi(app, {
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        body: { email: account.email, password: KNOWN_PASSWORD },
+      });
+      expect(signIn.statusCode).toBe(401);
+      expect(signIn.json()).toMatchObject({ code: 'sign_in_failed' });
+      expect(signIn.headers['set-cookie']).toBeUndefined();
+    } finally {
+      await app.close();
+      webRoot.remove();
+    }
+  });
 
   it('the owner removing a therapist signs them out on every device, for good', async () => {
     const scene = await newScene(server);

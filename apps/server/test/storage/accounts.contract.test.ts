@@ -122,7 +122,7 @@ describeEachBackend('storage contract: accounts', (backend) => {
     it('finds, touches forward only, and ends a session', async () => {
       const world = await clinicWorld(storage);
       const session = sessionFor(world.client.id, world.clinic.id, `hash-${world.client.id}`);
-      await storage.authSessions.create(session);
+      expect(await storage.authSessions.create(session)).toBe(true);
       expect(await storage.authSessions.find(session.tokenHash)).toEqual(session);
       await storage.authSessions.touch(session.tokenHash, TEST_START + 5_000);
       await storage.authSessions.touch(session.tokenHash, TEST_START + 1_000);
@@ -155,6 +155,29 @@ describeEachBackend('storage contract: accounts', (backend) => {
         'disabled',
       );
       expect(await storage.authSessions.find(hash)).toBeNull();
+    });
+
+    it('stores no session for an account that is no longer active', async () => {
+      const world = await clinicWorld(storage);
+      await storage.accounts.disable(world.clinic.id, world.client.id, TEST_START + 1);
+      const hash = `late-${world.client.id}`;
+      expect(
+        await storage.authSessions.create(sessionFor(world.client.id, world.clinic.id, hash)),
+      ).toBe(false);
+      expect(await storage.authSessions.find(hash)).toBeNull();
+    });
+
+    it('leaves no session alive when a sign-in and a disable happen at the same moment', async () => {
+      for (let round = 0; round < 5; round++) {
+        const world = await clinicWorld(storage);
+        const hash = `racing-${round}-${world.client.id}`;
+        const [created] = await Promise.all([
+          storage.authSessions.create(sessionFor(world.client.id, world.clinic.id, hash)),
+          storage.accounts.disable(world.clinic.id, world.client.id, TEST_START + 1),
+        ]);
+        expect(typeof created).toBe('boolean');
+        expect(await storage.authSessions.find(hash)).toBeNull();
+      }
     });
 
     it('removing a therapist moves their clients, revokes their invitations, ends sessions', async () => {

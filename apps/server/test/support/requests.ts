@@ -14,7 +14,7 @@ export async function cookieFor(storage: Storage, account: Account, now: number)
   const token = newSessionToken();
   const lifetime =
     account.role === 'client' ? DEFAULT_SETTINGS.clientSession : DEFAULT_SETTINGS.staffSession;
-  await storage.authSessions.create({
+  const created = await storage.authSessions.create({
     tokenHash: sessionTokenHash(token),
     accountId: account.id,
     clinicId: account.clinicId,
@@ -24,6 +24,7 @@ export async function cookieFor(storage: Storage, account: Account, now: number)
     idleTimeoutMs: lifetime.idleTimeoutMs,
     expiresAt: now + lifetime.absoluteLifetimeMs,
   });
+  if (!created) throw new Error(`${account.id} is not active: it cannot sign in`);
   return `glutewake_session=${token}`;
 }
 
