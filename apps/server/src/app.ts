@@ -22,7 +22,7 @@ import { errorBody } from './errors.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { acceptJsonBodiesOnly } from './http/json-body.js';
 import { installOriginCheck } from './http/origin-check.js';
-import { securityHeaders } from './security-headers.js';
+import { securityHeaders, strictTransportSecurity } from './security-headers.js';
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings.js';
 import { wantsAppShell } from './spa-fallback.js';
 import type { Storage } from './storage/types.js';
@@ -78,6 +78,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(securityHeaders);
+    if (request.protocol === 'https') {
+      reply.header('strict-transport-security', strictTransportSecurity);
+    }
     if (request.url.startsWith(apiPrefix)) reply.header('cache-control', 'no-store');
   });
 

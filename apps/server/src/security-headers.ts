@@ -3,7 +3,9 @@
 // allows only same-origin code (no inline scripts, no eval, no inline <style>),
 // which a Vite build with vite-plugin-pwa (injectRegister: false) satisfies;
 // the page may use the microphone and a screen wake lock, and nothing else
-// powerful; nobody may frame it.
+// powerful; nobody may frame it. Over HTTPS (as the request reached us, or
+// as a trusted proxy says it did) browsers are also told to come back only
+// over HTTPS for a year; over plain HTTP that header would mean nothing.
 
 /** Each CSP directive and its sources, in the order they are sent. */
 const contentSecurityPolicy = {
@@ -49,3 +51,6 @@ export const securityHeaders: Readonly<Record<string, string>> = {
   'cross-origin-resource-policy': 'same-origin',
   'x-frame-options': 'DENY',
 };
+
+/** Sent only on requests that came over HTTPS (RFC 6797 ignores it on HTTP). */
+export const strictTransportSecurity = 'max-age=31536000';

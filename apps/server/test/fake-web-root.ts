@@ -49,14 +49,16 @@ export function makeFakeWebRoot(): FakeWebRoot {
  * a suite's tests and closes all three after them. Call at the top of a test
  * file; `app()` gives the instance.
  */
-export function useAppOverFakeWebRoot(): { app(): FastifyInstance } {
+export function useAppOverFakeWebRoot(
+  options: { trustProxy?: boolean } = {},
+): { app(): FastifyInstance } {
   let webRoot: FakeWebRoot | null = null;
   let database: TestDatabase | null = null;
   let instance: FastifyInstance | null = null;
   beforeAll(async () => {
     webRoot = makeFakeWebRoot();
     database = await createTestDatabase('sqlite');
-    instance = buildApp({ webRoot: webRoot.path, storage: database.storage });
+    instance = buildApp({ webRoot: webRoot.path, storage: database.storage, ...options });
     await instance.ready();
   });
   afterAll(async () => {

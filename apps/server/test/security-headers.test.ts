@@ -1,4 +1,5 @@
-// Security headers: every response carries them, whatever it is.
+// Security headers: every response carries them, whatever it is, and over
+// HTTPS (directly or through a trusted proxy) the HSTS header as well.
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { useAppOverFakeWebRoot } from './fake-web-root.js';
@@ -65,4 +66,28 @@ it('never allows inline or evaluated script', async () => {
   const response = await server.app().inject({ url: '/' });
   const csp = String(response.headers['content-security-policy']);
   expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+});
+
+describe('HTTPS only, once a browser has come over HTTPS', () => {
+  const behindProxy = useAppOverFakeWebRoot({ trustProxy: true });
+  const overHttps = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'clinic.example' };
+
+  it.each([
+    ['the app shell', '/'],
+    ['the API', '/api/health'],
+    ['a 404', '/missing.png'],
+  ])('tells the browser to stay on HTTPS for a year on %s', async (_what, url) => {
+    const response = await behindProxy.app().inject({ url, headers: overHttps });
+    expect(response.headers['strict-transport-security']).toBe('max-age=31536000');
+  });
+
+  it('says nothing of HTTPS over plain HTTP', async () => {
+    const response = await behindProxy.app().inject({ url: '/' });
+    expect(response.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('does not take the word of a proxy it was not told to trust', async () => {
+    const response = await server.app().inject({ url: '/', headers: overHttps });
+    expect(response.headers['strict-transport-security']).toBeUndefined();
+  });
 });
