@@ -49,9 +49,9 @@ export function makeFakeWebRoot(): FakeWebRoot {
  * a suite's tests and closes all three after them. Call at the top of a test
  * file; `app()` gives the instance.
  */
-export function useAppOverFakeWebRoot(
-  options: { trustProxy?: boolean } = {},
-): { app(): FastifyInstance } {
+export function useAppOverFakeWebRoot(options: { trustProxy?: boolean } = {}): {
+  app(): FastifyInstance;
+} {
   let webRoot: FakeWebRoot | null = null;
   let database: TestDatabase | null = null;
   let instance: FastifyInstance | null = null;
