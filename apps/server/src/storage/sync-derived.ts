@@ -11,10 +11,11 @@ import type { Tx } from '../db/tenancy.js';
 import { aggregatesOf, figuresOf } from '../sync/session-statistics.js';
 import type { SyncBatch } from './sync-types.js';
 
-/** An event of a session's log: its stored JSON, and the event itself once parsed. */
+/** An event of a session's log: its stored JSON, the event itself once parsed, when it arrived. */
 export interface LoggedEvent {
   json: string;
   event?: SessionEvent;
+  receivedAt: number;
 }
 
 /** The stored events of each session, by position. */
@@ -27,13 +28,13 @@ export async function sessionLogs(
   if (sessionIds.length === 0) return logs;
   const rows = await trx
     .selectFrom('sync_events')
-    .select(['session_id', 'event_index', 'event'])
+    .select(['session_id', 'event_index', 'event', 'received_at'])
     .where('clinic_id', '=', clinicId)
     .where('session_id', 'in', sessionIds)
     .execute();
   for (const row of rows) {
     const log = logs.get(row.session_id) ?? new Map<number, LoggedEvent>();
-    log.set(Number(row.event_index), { json: row.event });
+    log.set(Number(row.event_index), { json: row.event, receivedAt: Number(row.received_at) });
     logs.set(row.session_id, log);
   }
   return logs;

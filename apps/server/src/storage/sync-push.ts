@@ -14,7 +14,10 @@
 // every transaction already takes turns. A session the batch simply
 // continues is folded on from this process's cached fold of its stored log
 // (sync/folded-sessions.ts), checked against the stored count; any other is
-// read back and refolded, so the summary is the fold of the whole log either way.
+// read back and refolded, so the summary is the fold of the whole log either
+// way, placed in time no later than the server received its start
+// (placedInServerTime: device clocks are kept, never trusted for when or in
+// what order sessions happened).
 import {
   applyEvent,
   foldSession,
@@ -28,7 +31,7 @@ import type { DatabaseHandle } from '../db/open.js';
 import { inClinic, type Tx } from '../db/tenancy.js';
 import { checkIncomingEvent, clientTimeOf } from '../sync/check-event.js';
 import type { FoldedSession, FoldedSessions } from '../sync/folded-sessions.js';
-import { summaryOfSession } from '../sync/session-statistics.js';
+import { placedInServerTime, summaryOfSession } from '../sync/session-statistics.js';
 import { pushLookup } from './programs-store.js';
 import {
   sessionLogs,
@@ -216,7 +219,7 @@ async function applyFresh(
       ]);
       continue;
     }
-    log.set(incoming.index, { json, event: check.event });
+    log.set(incoming.index, { json, event: check.event, receivedAt });
     eventRows.push({
       clinic_id: clinicId,
       client_id: clientId,
@@ -244,12 +247,16 @@ async function applyFresh(
       base === undefined
         ? refold(lookup, logs.get(sessionId) ?? new Map())
         : continueFold(lookup, base, accepted.get(sessionId) ?? []);
-    const summary = summarize(entry.state);
+    const before = stored.get(sessionId)?.standing ?? { startedAt: null, outcome: 'in-progress' };
+    // Where the session's start arrived: a start already stored was placed by
+    // then (and placing it again keeps it), else the stored or new event 0.
+    const startReceivedAt =
+      before.startedAt ?? logs.get(sessionId)?.get(0)?.receivedAt ?? receivedAt;
+    const summary = placedInServerTime(summarize(entry.state), startReceivedAt);
     summaries.push({ sessionId, summary, eventCount: entry.count });
     // A session its lookup could not start (a program version not here yet) is never cached.
     const cacheable = !entry.holes && entry.state.plan !== null;
     work.foldedNow.set(sessionId, cacheable ? { count: entry.count, state: entry.state } : null);
-    const before = stored.get(sessionId)?.standing ?? { startedAt: null, outcome: 'in-progress' };
     rewritten.push({ before, after: { startedAt: summary.startedAt, outcome: summary.outcome } });
   }
   const statistics: StatisticsChange = {

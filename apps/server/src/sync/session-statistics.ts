@@ -3,7 +3,8 @@
 // accepted events in log order, and a client's aggregates come from those
 // summaries. Invariants: pure; the same events give the same numbers however
 // and whenever they arrived (the device clock orders nothing here: events
-// are folded by their position in the session); protocols are found among
+// are folded by their position in the session, and a session is never dated
+// after the server received its start); protocols are found among
 // core's built-in ones here, and a push folds with program-lookup.ts, which
 // adds the program versions a client's sessions name.
 import {
@@ -14,6 +15,24 @@ import {
   type SessionEvent,
   type SessionSummary,
 } from '@glutewake/core';
+
+/**
+ * A session's summary placed in time as the server can vouch for it: a
+ * device clock running ahead never dates a session after the server received
+ * the event that started it (`startReceivedAt`). The end moves with the
+ * start, so the durations the device measured stay as they were; a summary
+ * whose device clock was behind is left as it is. The stored events keep
+ * the device's times as they were sent.
+ */
+export function placedInServerTime(
+  summary: SessionSummary,
+  startReceivedAt: number,
+): SessionSummary {
+  if (summary.startedAt === null || summary.startedAt <= startReceivedAt) return summary;
+  const shift = summary.startedAt - startReceivedAt;
+  const endedAt = summary.endedAt === null ? null : summary.endedAt - shift;
+  return { ...summary, startedAt: startReceivedAt, endedAt };
+}
 
 export const builtinProtocolLookup: ProtocolLookup = (id, version) =>
   findBuiltinProtocol(id, version);

@@ -118,9 +118,10 @@ describeEachBackend('storage contract: sync statistics and programs', (backend) 
       const steps = [late.events.length - cut, cut, early.events.length];
       let from = 1;
       for (const count of steps) {
+        // Received after the device's last session, as it would be.
         const result = await storage.sync.push(
           device.batchFor(client, device.slice(from, count)),
-          from,
+          TEST_START + 4 * 86_400_000 + from,
         );
         expect(result.kind).toBe('acknowledged');
         from += count;

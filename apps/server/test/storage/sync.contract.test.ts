@@ -121,8 +121,38 @@ describeEachBackend('storage contract: sync', (backend) => {
       await storage.sync.push(device.batchFor(client, device.log), RECEIVED);
       const stored = await storage.sync.events(client.clinicId, client.id);
       expect(stored[0]).toMatchObject({ clientAt: daysAhead, receivedAt: RECEIVED });
+      // The session is dated when the server got it, its length as the device measured it.
       const [summary] = await storage.sync.sessionSummaries(client.clinicId, client.id);
-      expect(summary?.startedAt).toBe(daysAhead);
+      const onDevice = statisticsFromScratchOf(events);
+      expect(summary?.startedAt).toBe(RECEIVED);
+      expect(summary?.summary.endedAt).toBe(
+        (onDevice?.endedAt ?? 0) - (onDevice?.startedAt ?? 0) + RECEIVED,
+      );
+      expect(summary?.summary.durationSeconds).toBe(onDevice?.durationSeconds);
+    });
+
+    it('keeps a device clock that runs behind, and the start of a session once placed', async () => {
+      const client = await newClient();
+      const device = new FakeDevice();
+      const behind = sessionLog({ startAt: TEST_START - 2 * 86_400_000 });
+      const ahead = sessionLog({ startAt: TEST_START + 5 * 86_400_000 });
+      device.record(behind.sessionId, behind.events);
+      device.record(ahead.sessionId, ahead.events.slice(0, 4));
+      await storage.sync.push(device.batchFor(client, device.log), RECEIVED);
+      device.record(ahead.sessionId, ahead.events.slice(4), 4);
+      const later = RECEIVED + 86_400_000;
+      await storage.sync.push(
+        device.batchFor(client, device.slice(device.log.length - ahead.events.length + 5)),
+        later,
+      );
+      const summaries = await storage.sync.sessionSummaries(client.clinicId, client.id);
+      expect(summaries.map((each) => [each.sessionId, each.startedAt])).toEqual([
+        [ahead.sessionId, RECEIVED],
+        [behind.sessionId, TEST_START - 2 * 86_400_000],
+      ]);
+      expect(await storage.sync.statistics(client.clinicId, client.id)).toMatchObject({
+        lastSessionAt: RECEIVED,
+      });
     });
   });
 
@@ -295,7 +325,7 @@ function statisticsFromScratchOf(events: readonly unknown[]) {
     index,
     event,
     clientAt: 0,
-    receivedAt: 0,
+    receivedAt: RECEIVED,
   }));
   return statisticsFromScratch(stored).summaries.get('s')?.summary;
 }

@@ -2,7 +2,8 @@
 // domain describes it, a script such as "3:thighs 6:left 9:both" played by
 // core's simulator on a fast clock; a device numbers the events it records
 // 1, 2, 3, ... (as the web app's IndexedDB log does) and cuts them into
-// batches. Summaries "from scratch" fold a client's stored events again, to
+// batches. Summaries "from scratch" fold a client's stored events again (and
+// date each session no later than its first event reached the server), to
 // compare with what the server kept as they arrived.
 import { randomUUID } from 'node:crypto';
 import {
@@ -11,7 +12,12 @@ import {
   simulateSession,
   type SessionEvent,
 } from '@glutewake/core';
-import { aggregatesOf, figuresOf, summaryOfSession } from '../../src/sync/session-statistics.js';
+import {
+  aggregatesOf,
+  figuresOf,
+  placedInServerTime,
+  summaryOfSession,
+} from '../../src/sync/session-statistics.js';
 import type { IncomingEvent, StoredSyncEvent, SyncBatch } from '../../src/storage/types.js';
 import { TEST_START } from './clock.js';
 
@@ -96,7 +102,11 @@ export function statisticsFromScratch(events: readonly StoredSyncEvent[]) {
   const summaries = new Map(
     [...bySession].map(([sessionId, stored]) => {
       const inOrder = [...stored].sort((a, b) => a.index - b.index);
-      const summary = summaryOfSession(inOrder.map((each) => each.event as SessionEvent));
+      const start = inOrder[0]?.index === 0 ? inOrder[0].receivedAt : Number.POSITIVE_INFINITY;
+      const summary = placedInServerTime(
+        summaryOfSession(inOrder.map((each) => each.event as SessionEvent)),
+        start,
+      );
       return [sessionId, { summary, figures: figuresOf(summary), eventCount: inOrder.length }];
     }),
   );
