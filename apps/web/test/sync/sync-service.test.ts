@@ -1,0 +1,219 @@
+// The device's side of sync, against a server kept in memory that behaves
+// as the real one promises (docs/sync.md): the log goes up in batches of
+// consecutive sequence numbers within the size limits; the server's cursor
+// wins, so a lost acknowledgement or a gap costs a resend, never an event;
+// a failing server keeps the whole queue and says why; an ended sign-in
+// holds the queue until the next one; nothing syncs while a session plays.
+import 'fake-indexeddb/auto';
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiFailure, ApiResult } from '../../src/account/api.js';
+import { openGlutewakeDb, type GlutewakeDb } from '../../src/store/db.js';
+import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type OutgoingEvent } from '../../src/sync/batches.js';
+import { loadLink } from '../../src/sync/state.js';
+import { SyncService } from '../../src/sync/sync-service.js';
+
+const ACCOUNT = 'b7c1e2d3-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+const NOW = Date.UTC(2026, 2, 2, 9);
+
+type Method = 'GET' | 'POST';
+
+function failure(status: number, code: string, details: Record<string, unknown> = {}): ApiFailure {
+  return {
+    ok: false,
+    status,
+    code,
+    message: `${code} (${status})`,
+    details,
+    retryAfterSeconds: null,
+  };
+}
+
+/** One device's events as the server stores them, with the faults a test asks for. */
+class FakeServer {
+  readonly stored: OutgoingEvent[] = [];
+  readonly pushes: OutgoingEvent[][] = [];
+  /** Answers the next calls with these failures instead (after applying, when `applied`). */
+  readonly failures: { answer: ApiFailure; applied: boolean }[] = [];
+  /** The next status answer is this far behind the truth (ahead when negative). */
+  statusBehindBy = 0;
+
+  readonly call = async <T>(
+    method: Method,
+    path: string,
+    body?: unknown,
+  ): Promise<ApiResult<T>> => {
+    const answer = (value: unknown) => ({ ok: true, status: 200, value }) as ApiResult<T>;
+    const fault = this.failures.shift();
+    if (fault !== undefined && !fault.applied) return fault.answer;
+    let result: ApiResult<unknown>;
+    if (method === 'GET' && path.startsWith('/api/sync/status')) {
+      result = answer({ nextSeq: this.stored.length + 1 - this.statusBehindBy });
+      this.statusBehindBy = 0;
+    } else if (method === 'POST' && path === '/api/sync/push') {
+      result = this.push((body as { events: OutgoingEvent[] }).events);
+    } else if (method === 'GET' && path.startsWith('/api/sync/pull')) {
+      result = answer({ programs: [], cursor: 0, more: false });
+    } else {
+      throw new Error(`no such call: ${method} ${path}`);
+    }
+    return fault === undefined ? (result as ApiResult<T>) : fault.answer;
+  };
+
+  private push(events: OutgoingEvent[]): ApiResult<unknown> {
+    this.pushes.push(events);
+    const first = events[0]?.seq ?? 0;
+    const expected = this.stored.length + 1;
+    if (first > expected) return failure(409, 'sync_gap', { expectedSeq: expected });
+    for (const event of events) {
+      const held = this.stored[event.seq - 1];
+      if (held === undefined) this.stored.push(event);
+      else expect(event, `seq ${event.seq} sent again`).toEqual(held);
+    }
+    const last = events.at(-1)?.seq ?? 0;
+    return {
+      ok: true,
+      status: 200,
+      value: { throughSeq: last, nextSeq: last + 1, accepted: events.length, quarantined: [] },
+    };
+  }
+}
+
+let db: GlutewakeDb;
+let server: FakeServer;
+let playing = false;
+
+const serviceOver = () =>
+  new SyncService({ db, sessionRunning: () => playing, now: () => NOW, call: server.call });
+
+/** Appends `count` events of fresh sessions of 30 events each to the device's log. */
+async function recordEvents(count: number, note = ''): Promise<void> {
+  let sessionId = randomUUID();
+  for (let n = 0; n < count; n++) {
+    const index = n % 30;
+    if (index === 0 && n > 0) sessionId = randomUUID();
+    const event = { type: 'felt', at: NOW + n, regions: ['left-glute'], note };
+    await db.add('events', { sessionId, index, event } as never);
+  }
+}
+
+beforeEach(async () => {
+  db = await openGlutewakeDb(`sync-test-${randomUUID()}`);
+  server = new FakeServer();
+  playing = false;
+});
+
+afterEach(() => db.close());
+
+describe('pushing the log', () => {
+  it('sends the whole log once, in order, in batches of at most 200, then says synced', async () => {
+    await recordEvents(450);
+    const sync = serviceOver();
+    await sync.linkAccount(ACCOUNT);
+    expect(server.pushes.map((batch) => batch.length)).toEqual([200, 200, 50]);
+    expect(server.stored.map((event) => event.seq)).toEqual(
+      Array.from({ length: 450 }, (_, n) => n + 1),
+    );
+    expect(await sync.view()).toEqual({ kind: 'synced', at: NOW, programs: 0 });
+    expect((await loadLink(db))?.nextSeq).toBe(451);
+  });
+
+  it('keeps every batch within its byte budget when events are large', async () => {
+    await recordEvents(120, 'x'.repeat(10_000));
+    await serviceOver().linkAccount(ACCOUNT);
+    expect(server.pushes.length).toBeGreaterThan(2);
+    for (const batch of server.pushes) {
+      expect(batch.length).toBeLessThanOrEqual(MAX_BATCH_EVENTS);
+      expect(JSON.stringify(batch).length).toBeLessThanOrEqual(MAX_BATCH_BYTES + 11_000);
+    }
+    expect(server.stored).toHaveLength(120);
+  });
+
+  it('after a lost acknowledgement, goes on from where the server says, resending nothing new', async () => {
+    await recordEvents(300);
+    const sync = serviceOver();
+    // The first batch is stored, but its answer never reaches the device.
+    server.failures.push(
+      { answer: { ok: true, status: 200, value: { nextSeq: 1 } } as never, applied: true },
+      { answer: failure(0, 'offline'), applied: true },
+    );
+    await sync.linkAccount(ACCOUNT);
+    expect(await sync.view()).toMatchObject({ kind: 'waiting', waiting: 300 });
+    await sync.syncNow();
+    expect(server.stored).toHaveLength(300);
+    expect(server.pushes.map((batch) => batch[0]?.seq)).toEqual([1, 201]);
+    expect(await sync.view()).toMatchObject({ kind: 'synced' });
+  });
+
+  it('trusts the server’s cursor whether it is behind or ahead of the truth', async () => {
+    await recordEvents(250);
+    const sync = serviceOver();
+    await sync.linkAccount(ACCOUNT);
+    // Behind: the device sends 50 stored events again, exactly as before.
+    await recordEvents(10);
+    server.statusBehindBy = 50;
+    await sync.syncNow();
+    expect(server.pushes.at(-1)?.[0]?.seq).toBe(201);
+    expect(server.stored).toHaveLength(260);
+    // Ahead: the push is answered with a gap naming the real cursor, and the run finishes.
+    await recordEvents(10);
+    server.statusBehindBy = -5;
+    await sync.syncNow();
+    expect(server.pushes.slice(-2).map((batch) => batch[0]?.seq)).toEqual([266, 261]);
+    expect(server.stored).toHaveLength(270);
+    expect(await sync.view()).toMatchObject({ kind: 'synced' });
+  });
+});
+
+describe('when sync cannot go on', () => {
+  it('keeps the whole queue and shows the server’s words, then recovers by itself', async () => {
+    await recordEvents(40);
+    const sync = serviceOver();
+    server.failures.push({ answer: failure(503, 'database_unavailable'), applied: false });
+    await sync.linkAccount(ACCOUNT);
+    expect(await sync.view()).toEqual({
+      kind: 'waiting',
+      waiting: 40,
+      lastError: 'database_unavailable (503)',
+      lastSyncedAt: null,
+    });
+    await sync.syncNow();
+    expect(await sync.view()).toEqual({ kind: 'synced', at: NOW, programs: 0 });
+  });
+
+  it('holds the queue after the sign-in ends, until the person signs in again', async () => {
+    await recordEvents(30);
+    const sync = serviceOver();
+    server.failures.push({ answer: failure(401, 'session_expired'), applied: false });
+    await sync.linkAccount(ACCOUNT);
+    expect(await sync.view()).toEqual({ kind: 'signed-out', waiting: 30 });
+    await sync.syncNow();
+    expect(server.stored).toHaveLength(0);
+    await sync.linkAccount(ACCOUNT);
+    expect(server.stored).toHaveLength(30);
+    expect(await sync.view()).toMatchObject({ kind: 'synced' });
+  });
+
+  it('does nothing while a session plays', async () => {
+    await recordEvents(30);
+    const sync = serviceOver();
+    playing = true;
+    await sync.linkAccount(ACCOUNT);
+    expect(server.pushes).toHaveLength(0);
+    expect(await sync.view()).toMatchObject({ kind: 'waiting', waiting: 30 });
+    playing = false;
+    await sync.syncNow();
+    expect(server.stored).toHaveLength(30);
+  });
+
+  it('makes a new device when another account links, and leaves the log alone', async () => {
+    await recordEvents(10);
+    const sync = serviceOver();
+    await sync.linkAccount(ACCOUNT);
+    const first = await loadLink(db);
+    await sync.linkAccount(randomUUID());
+    const second = await loadLink(db);
+    expect(second?.deviceId).not.toBe(first?.deviceId);
+    expect(await db.count('events')).toBe(10);
+  });
+});
