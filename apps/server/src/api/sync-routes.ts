@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
-import { QUARANTINE_REASONS, type IncomingEvent } from '../storage/types.js';
+import { QUARANTINE_REASONS, type IncomingEvent, type QuarantinePlace } from '../storage/types.js';
 import { programRefOf } from '../sync/program-lookup.js';
 import { auditFor } from './audit.js';
 import { epochMs, queryInteger, uuid } from './fields.js';
@@ -220,6 +220,18 @@ export const pullRoute = defineRoute({
   },
 });
 
+/** A page's `next`: where its last event stands, as receivedAt.deviceId.seq. */
+const QUARANTINE_PLACE = /^(\d{1,15})\.([0-9a-f-]{36})\.(\d{1,15})$/u;
+
+function nextOf(event: QuarantinePlace): string {
+  return `${event.receivedAt}.${event.deviceId}.${event.seq}`;
+}
+
+function placeOf(next: string): QuarantinePlace {
+  const [, receivedAt = '0', deviceId = '', seq = '0'] = QUARANTINE_PLACE.exec(next) ?? [];
+  return { receivedAt: Number(receivedAt), deviceId, seq: Number(seq) };
+}
+
 export const quarantineRoute = defineRoute({
   id: 'syncQuarantine',
   method: 'GET',
@@ -228,10 +240,19 @@ export const quarantineRoute = defineRoute({
   tag: 'sync',
   access: rolesOnly('client'),
   target: 'none',
-  query: z.strictObject({ limit: queryInteger.optional() }),
+  query: z.strictObject({
+    limit: queryInteger.optional(),
+    /** The `next` of the page before, to read on into older events. */
+    after: z
+      .string()
+      .regex(QUARANTINE_PLACE, { error: 'must be the next of an earlier page' })
+      .optional(),
+  }),
   success: {
     status: 200,
     schema: z.object({
+      /** Pass as `after` for the page that follows; null on the last page. */
+      next: z.string().nullable(),
       events: z.array(
         z.object({
           deviceId: z.string(),
@@ -246,13 +267,25 @@ export const quarantineRoute = defineRoute({
         }),
       ),
     }),
-    description: `Newest first, ${QUARANTINE_PAGE_SIZE} unless a limit (up to ${QUARANTINE_MAX_PAGE_SIZE}) is given`,
+    description:
+      `Newest first, ${QUARANTINE_PAGE_SIZE} unless a limit (up to ` +
+      `${QUARANTINE_MAX_PAGE_SIZE}) is given; older ones with after=next`,
   },
   errors: [],
   async handle({ actor, query, services }) {
     const asked = query.limit === undefined ? QUARANTINE_PAGE_SIZE : Number(query.limit);
     const limit = Math.min(Math.max(asked, 1), QUARANTINE_MAX_PAGE_SIZE);
-    const events = await services.storage.sync.quarantine(actor.clinicId, actor.accountId, limit);
-    return { events };
+    const after = query.after === undefined ? undefined : placeOf(query.after);
+    // One more than the page, to know whether another follows.
+    const found = await services.storage.sync.quarantine(
+      actor.clinicId,
+      actor.accountId,
+      limit + 1,
+      after,
+    );
+    const events = found.slice(0, limit);
+    const last = events.at(-1);
+    const next = found.length > limit && last !== undefined ? nextOf(last) : null;
+    return { next, events };
   },
 });

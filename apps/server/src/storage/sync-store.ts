@@ -21,6 +21,7 @@ import type {
   ProgramVersion,
   QuarantineReason,
   QuarantinedEvent,
+  QuarantinePlace,
   SessionFigures,
   StoredSessionSummary,
   SyncStore,
@@ -111,13 +112,29 @@ export function syncStore(db: DatabaseHandle): SyncStore {
       if (device.client_id !== clientId) return { kind: 'device-taken' };
       return { kind: 'cursor', nextSeq: Number(device.next_seq) };
     },
-    async quarantine(clinicId, clientId, limit) {
+    async quarantine(clinicId, clientId, limit, after) {
       const rows = await inClinic(db, clinicId, (trx) =>
         trx
           .selectFrom('sync_quarantine')
           .selectAll()
           .where('clinic_id', '=', clinicId)
           .where('client_id', '=', clientId)
+          // Past `after` in the order below: older, or as old and later in device and seq order.
+          .$if(after !== undefined, (query) =>
+            query.where((eb) => {
+              const { receivedAt, deviceId, seq } = after as QuarantinePlace;
+              return eb.or([
+                eb('received_at', '<', receivedAt),
+                eb.and([
+                  eb('received_at', '=', receivedAt),
+                  eb.or([
+                    eb('device_id', '>', deviceId),
+                    eb.and([eb('device_id', '=', deviceId), eb('seq', '<', seq)]),
+                  ]),
+                ]),
+              ]);
+            }),
+          )
           .orderBy('received_at', 'desc')
           .orderBy('device_id')
           .orderBy('seq', 'desc')

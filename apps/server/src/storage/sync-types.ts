@@ -148,13 +148,25 @@ export type RecentSession = Pick<
   | 'symptoms'
 >;
 
+/** Where a quarantined event stands in the newest-first order: what a page goes on after. */
+export interface QuarantinePlace {
+  receivedAt: number;
+  deviceId: string;
+  seq: number;
+}
+
 export interface SyncStore {
   /** Applies a batch exactly once (see the invariants above); `receivedAt` is the server's time. */
   push(batch: SyncBatch, receivedAt: number): Promise<PushResult>;
   /** The next sequence number a device must send (1 for a device never seen). */
   cursor(clinicId: string, clientId: string, deviceId: string): Promise<DeviceCursor>;
-  /** A client's quarantined events, newest first. */
-  quarantine(clinicId: string, clientId: string, limit: number): Promise<QuarantinedEvent[]>;
+  /** A client's quarantined events, newest first; after `after` (the last of a previous page). */
+  quarantine(
+    clinicId: string,
+    clientId: string,
+    limit: number,
+    after?: QuarantinePlace,
+  ): Promise<QuarantinedEvent[]>;
   /** A client's accepted events, by session and position. */
   events(clinicId: string, clientId: string): Promise<StoredSyncEvent[]>;
   sessionSummaries(clinicId: string, clientId: string): Promise<StoredSessionSummary[]>;

@@ -154,7 +154,52 @@ describeEachBackend('sync routes', (backend) => {
         url: '/api/sync/quarantine',
         cookie: someoneElse,
       });
-      expect(theirs.json()).toEqual({ events: [] });
+      expect(theirs.json()).toEqual({ next: null, events: [] });
+    });
+
+    it('pages through a long quarantine, newest first, without skipping or repeating one', async () => {
+      const client = await newClient();
+      const cookie = await signedIn(client);
+      const devices = [new FakeDevice(), new FakeDevice()];
+      // Seven broken events from two devices, in two pushes at two moments.
+      for (const [round, count] of [3, 4].entries()) {
+        const device = devices[round] as FakeDevice;
+        device.record(
+          `broken-${round}`,
+          Array.from({ length: count }, () => ({ type: 'levitation.started', at: 1 })),
+        );
+        expect((await push(cookie, pushBody(device, client, device.log))).statusCode).toBe(200);
+        server.clock.advance(1000);
+      }
+      const pages: { seq: number; deviceId: string }[][] = [];
+      let after: string | null = null;
+      do {
+        const query: string = after === null ? '' : `&after=${after}`;
+        const page = await callApi(server.app(), {
+          url: `/api/sync/quarantine?limit=3${query}`,
+          cookie,
+        });
+        expect(page.statusCode).toBe(200);
+        pages.push(page.json().events);
+        after = page.json().next;
+      } while (after !== null && pages.length < 10);
+      expect(pages.map((page) => page.length)).toEqual([3, 3, 1]);
+      const seen = pages.flat().map(({ deviceId, seq }) => [deviceId, seq]);
+      const [first, second] = devices.map((device) => device.id);
+      expect(seen).toEqual([
+        [second, 4],
+        [second, 3],
+        [second, 2],
+        [second, 1],
+        [first, 3],
+        [first, 2],
+        [first, 1],
+      ]);
+      const nonsense = await callApi(server.app(), {
+        url: '/api/sync/quarantine?after=yesterday',
+        cookie,
+      });
+      expect(errorOf(nonsense)).toEqual([400, 'bad_request']);
     });
 
     it('row 17: unknown event types and versions are parked as unknown; an unknown push format is refused', async () => {
