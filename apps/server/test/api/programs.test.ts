@@ -121,6 +121,52 @@ describeEachBackend('programs, the protocol library and notes', (backend) => {
     expect(ran.summary.wakeUp.reps).toBe(20);
   });
 
+  it('row 18: a session run offline on the old version is summarised with it after a new one is saved', async () => {
+    const client = await newClient();
+    const url = `/api/clients/${client.id}/program`;
+    const first = await as(
+      world.therapist,
+      'POST',
+      url,
+      programBody(0, { adjustments: { wakeUpCapReps: 12, sets: 1 } }),
+    );
+    const old = first.json() as { ref: { id: string; version: number }; program: ProgramDocument };
+    // Offline, the client runs a session of version 1 ...
+    const script = parseScript('8:thighs');
+    if (!script.ok) throw new Error('bad script');
+    const ran = simulateSession({
+      protocol: old.program.protocol,
+      program: old.ref,
+      script: script.actions,
+      sessionId: 'offline-on-version-1',
+      settings: { timescale: 0.01 },
+    });
+    // ... while the therapist saves version 2 with a different cap.
+    const second = await as(
+      world.therapist,
+      'POST',
+      url,
+      programBody(1, { adjustments: { wakeUpCapReps: 30, sets: 1 } }),
+    );
+    expect(second.json()).toMatchObject({ ref: { version: 2 } });
+    const device = new FakeDevice();
+    device.record('offline-on-version-1', ran.events);
+    const pushed = await callApi(server.app(), {
+      method: 'POST',
+      url: '/api/sync/push',
+      cookie: await cookieFor(server.storage(), client, server.clock.now()),
+      body: pushBody(device, client, device.log),
+    });
+    expect(pushed.json()).toMatchObject({ accepted: device.log.length, quarantined: [] });
+    const [summary] = await server.storage().sync.sessionSummaries(world.clinic.id, client.id);
+    expect(summary).toMatchObject({ program: old.ref });
+    expect(summary?.summary).toEqual(ran.summary);
+    expect(ran.summary.wakeUp.reps).toBe(12);
+    // Both versions are kept, newest first.
+    const versions = (await as(world.therapist, 'GET', `${url}/versions`)).json().versions;
+    expect(versions.map((each: { version: number }) => each.version)).toEqual([2, 1]);
+  });
+
   it('refuses a version made from a stale one, so two therapists never lose a change', async () => {
     const client = await newClient();
     const url = `/api/clients/${client.id}/program`;
