@@ -1,7 +1,8 @@
 // The therapist portal beyond the list, in a real Chromium against the real
 // server: a client's detail (timeline with check-ins and cues, body map,
-// symptom chart, private notes), invitations created and revoked, the
-// owner's audit log, and the one-page printed summary (rendered to PDF).
+// symptom chart, private notes, with markup in them shown as plain text),
+// invitations created and revoked, the owner's audit log, and the one-page
+// printed summary (rendered to PDF).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, expectNoSeriousA11yViolations, screenshotBoth, test } from '../support/index.js';
@@ -57,6 +58,14 @@ test('a client’s detail: sessions with check-ins and cues, body map, symptoms 
   await expect(
     page.getByRole('region', { name: 'Private notes' }).getByRole('listitem').first(),
   ).toContainText('Try a firmer pillow');
+  // Row 9: text that looks like markup is kept and shown as the very text typed.
+  const markup = '<img src=x onerror="window.__pwned = 1"> <b>bold?</b>';
+  await page.getByRole('region', { name: 'Private notes' }).getByLabel('New note').fill(markup);
+  await page.getByRole('button', { name: 'Save note' }).click();
+  const saved = page.getByRole('region', { name: 'Private notes' });
+  await expect(saved.getByRole('listitem').filter({ hasText: 'onerror' })).toContainText(markup);
+  await expect(saved.locator('img, b')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   await screenshotBoth(page, 'portal-client-detail');
   await expectNoSeriousA11yViolations(page);
   expect(pageProblems.uncaughtErrors).toEqual([]);
