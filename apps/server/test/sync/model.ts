@@ -2,13 +2,23 @@
 // durable logs (what a person created, including the odd broken event), an
 // unreliable network between them and the server (messages delayed,
 // reordered, duplicated, lost, answers lost), and a server that can crash
-// and restart on the same database. Each command is plain data so that
+// (between requests, or in the middle of a push, right after any of its
+// statements) and restart on the same database. Each command is plain data so that
 // fast-check can generate and shrink a run. After a run every device retries
 // until it has an acknowledgement for all it created, and the checks compare
 // the server's stored set with the union of what the devices created.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { openStorage } from '../../src/storage/storage.js';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
+import { openDatabase, type DatabaseHandle } from '../../src/db/open.js';
+import { openStorage, storageOver } from '../../src/storage/storage.js';
 import type { Account, IncomingEvent, Storage } from '../../src/storage/types.js';
 import type { TestDatabase } from '../support/backends.js';
 import { callApi, cookieFor } from '../support/requests.js';
@@ -24,7 +34,32 @@ export type Command =
   | { kind: 'pull'; device: number }
   | { kind: 'assign'; client: number }
   | { kind: 'crash-server' }
+  /** The server dies right after the push's statement number `afterStatements` has run. */
+  | { kind: 'crash-server-mid-push'; device: number; message: number; afterStatements: number }
   | { kind: 'crash-client'; device: number };
+
+/** Fails the statement after `statements` have run, once: where the server "died". */
+class DiesAfter implements KyselyPlugin {
+  #left: number;
+
+  constructor(statements: number) {
+    this.#left = statements;
+  }
+
+  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    return node;
+  }
+
+  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    this.#left -= 1;
+    if (this.#left === -1) throw new Error('the server died here');
+    return result;
+  }
+}
+
+function withPlugin(db: DatabaseHandle, plugin: KyselyPlugin): DatabaseHandle {
+  return { ...db, kysely: db.kysely.withPlugin(plugin) };
+}
 
 /** Which client each simulated device belongs to: two devices for the first client. */
 export const DEVICE_OWNERS = [0, 0, 1] as const;
@@ -88,8 +123,11 @@ export class SyncModel {
     }
   }
 
-  private async open(): Promise<void> {
-    this.storage = openStorage(this.database.config);
+  private async open(dying: DiesAfter | null = null): Promise<void> {
+    this.storage =
+      dying === null
+        ? openStorage(this.database.config)
+        : storageOver(withPlugin(openDatabase(this.database.config), dying));
     this.app = buildApp({ webRoot: this.webRoot, storage: this.storage, now: this.clock.now });
     await this.app.ready();
   }
@@ -167,6 +205,23 @@ export class SyncModel {
         await this.stop();
         await this.open();
         return;
+      case 'crash-server-mid-push': {
+        const device = this.deviceAt(command.device);
+        const [message] = device.inFlight.splice(
+          command.message % Math.max(1, device.inFlight.length),
+          1,
+        );
+        if (message === undefined) return;
+        // What the database holds after such a crash: the statements run so
+        // far, and of an open transaction nothing (it is rolled back, as a
+        // restarted database would discard it); the answer never arrives.
+        await this.stop();
+        await this.open(new DiesAfter(command.afterStatements));
+        await this.push(device, message);
+        await this.stop();
+        await this.open();
+        return;
+      }
       case 'crash-client':
         this.deviceAt(command.device).inFlight = [];
         return;

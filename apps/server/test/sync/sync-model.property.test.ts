@@ -1,6 +1,7 @@
 // Model-based property test of sync (RELIABILITY rows 1, 2, 4, 11, 12):
 // random runs of create, send, deliver (in any order), duplicate, drop,
-// lose the answer, pull, assign a program version, crash the server and
+// lose the answer, pull, assign a program version, crash the server (between
+// requests or inside a push, after any of its statements) and
 // crash a client, then every device retries until acknowledged. Invariant:
 // the server's stored set equals the union of what the clients created, each
 // event exactly once (accepted or quarantined, never both, never twice), and
@@ -59,6 +60,15 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('pull'), device: index }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('assign'), client: index }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'crash-server' as const }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('crash-server-mid-push'),
+      device: index,
+      message: index,
+      afterStatements: fc.integer({ min: 0, max: 16 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('crash-client'), device: index }) },
 );
 
@@ -128,6 +138,17 @@ describeEachBackend('sync as a model', (backend) => {
       { kind: 'crash-client', device: 0 },
     ]);
   }, 20_000);
+
+  it('a pinned run: the server dies inside a push, before and after its commit', async () => {
+    const commands: Command[] = [{ kind: 'create', device: 0, count: 60 }];
+    for (let statements = 0; statements <= 14; statements++) {
+      commands.push(
+        { kind: 'send', device: 0, maxBatch: 4 },
+        { kind: 'crash-server-mid-push', device: 0, message: 0, afterStatements: statements },
+      );
+    }
+    await playAndCheck(commands);
+  }, 30_000);
 });
 
 async function expectServerHoldsExactlyWhatWasCreated(model: SyncModel): Promise<void> {
