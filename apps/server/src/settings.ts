@@ -1,5 +1,5 @@
-// The server's documented limits and lifetimes, in one place (apps/server/
-// README.md repeats them for operators). Invariants: staff sessions are
+// The server's documented limits and lifetimes, in one place (docs/server.md
+// repeats them for operators). Invariants: staff sessions are
 // shorter than client sessions, for both the idle timeout and the absolute
 // lifetime; a sync batch's byte limit is well under the 413 that protects the
 // process; every value is a plain number with its unit in its name.
