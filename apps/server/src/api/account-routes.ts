@@ -146,8 +146,9 @@ export const signInRoute = defineRoute({
       );
       throw new ApiError('sign_in_failed');
     }
-    await attemptSucceeded(services, attemptId);
     const actor = await startSession(services, request, reply, account);
+    // Only a sign-in that got its session stops counting as a failure.
+    await attemptSucceeded(services, attemptId);
     await auditFor(services, request, actor).record(AUDIT_KINDS.signInSucceeded, account.id);
     return meFor(services, actor, account);
   },
