@@ -2,7 +2,8 @@
 // logging of sensitive-data access; HIPAA audit controls): the client list
 // and one client's details today, and, generated from the route table, any
 // staff read that names a client in its path or shows a client's email in
-// its answer. The entry says who read, whose data (or how many
+// its answer, and any staff write (POST, PUT, DELETE) that answers with a
+// client's email. The entry says who read, whose data (or how many
 // clients a list showed) and from where; the owner sees it through the
 // audit route. A refused read is audited as a denial, not as a read.
 import { expect, it } from 'vitest';
@@ -16,11 +17,8 @@ import { auditLogOf, newScene, type CallerName, type Scene } from './scene.js';
 
 const STAFF_READERS = ['owner', 'ownTherapist'] as const satisfies readonly CallerName[];
 
-const staffReads = routeTable.filter(
-  (route) =>
-    route.method === 'GET' &&
-    route.access.kind === 'roles' &&
-    route.access.roles.some((role) => role !== 'client'),
+const staffRoutes = routeTable.filter(
+  (route) => route.access.kind === 'roles' && route.access.roles.some((role) => role !== 'client'),
 );
 
 describeEachBackend('staff reads of client data', (backend) => {
@@ -115,18 +113,24 @@ describeEachBackend('staff reads of client data', (backend) => {
     expect(await readsBy(scene, 'otherTherapist')).toEqual([]);
   });
 
-  for (const route of staffReads) {
-    it(`${route.method} ${route.url} (${route.id}): a staff read that shows a client is audited`, async () => {
+  for (const route of staffRoutes) {
+    const isRead = route.method === 'GET';
+    const what = isRead ? 'a staff read' : 'a staff write whose answer';
+    it(`${route.method} ${route.url} (${route.id}): ${what} shows a client only when audited`, async () => {
+      const answered: CallerName[] = [];
       for (const caller of STAFF_READERS) {
         const scene = await newScene(server);
         const before = (await readsBy(scene, caller)).length;
         const response = await read(route, scene, caller);
         if (response.statusCode !== route.success.status) continue;
+        answered.push(caller);
         const { client, otherClient } = scene.north;
         const showsAClient = [client, otherClient].some((each) =>
           response.body.includes(each.email),
         );
-        const namesAClient = route.target === 'client';
+        // A write that names a client changes their things (audited as that
+        // change); only its answer could show their data.
+        const namesAClient = isRead && route.target === 'client';
         const reads = (await readsBy(scene, caller)).slice(before);
         if (showsAClient || namesAClient) {
           expect(reads, `${route.id} by ${caller} showed a client`).not.toEqual([]);
@@ -134,6 +138,8 @@ describeEachBackend('staff reads of client data', (backend) => {
         if (namesAClient)
           expect(reads).toContainEqual(expect.objectContaining({ subjectId: client.id }));
       }
+      // Every staff route is open to the owner at least: the check above ran.
+      expect(answered, `${route.id} answered nobody`).not.toEqual([]);
     });
   }
 });
