@@ -16,15 +16,15 @@ export interface VersionSeed {
   check(storage: Storage): Promise<void>;
 }
 
-const clinicId = '00000000-0000-4000-8000-000000000001';
+export const clinicId = '00000000-0000-4000-8000-000000000001';
 const ownerId = '00000000-0000-4000-8000-000000000002';
-const clientId = '00000000-0000-4000-8000-000000000003';
-const deviceId = '00000000-0000-4000-8000-000000000004';
+export const clientId = '00000000-0000-4000-8000-000000000003';
+export const deviceId = '00000000-0000-4000-8000-000000000004';
 const libraryEntryId = '00000000-0000-4000-8000-000000000005';
 const noteId = '00000000-0000-4000-8000-000000000006';
-const at = Date.UTC(2026, 0, 1);
+export const at = Date.UTC(2026, 0, 1);
 
-async function inSeedClinic(db: DatabaseHandle, work: (trx: MigrationDb) => Promise<void>) {
+export async function inSeedClinic(db: DatabaseHandle, work: (trx: MigrationDb) => Promise<void>) {
   await (db.kysely as MigrationDb).transaction().execute(async (trx) => {
     await scopeTo(db, trx, clinicId);
     await work(trx);
@@ -232,6 +232,38 @@ export const versionSeeds: Record<string, VersionSeed> = {
       expect(await storage.notes.list(clinicId, clientId)).toEqual([
         { noteId, clientId, authorId: ownerId, text: 'Seeded note', createdAt: at },
       ]);
+    },
+  },
+  '0004-sessions-placed-in-server-time': {
+    // Data only: the client's statistics as any version since 0002 keeps them.
+    async write(db) {
+      await inSeedClinic(db, async (trx) => {
+        await trx
+          .insertInto('client_statistics')
+          .values({
+            clinic_id: clinicId,
+            client_id: clientId,
+            sessions_count: 0,
+            ended_sessions_count: 0,
+            last_session_at: null,
+            events_count: 1,
+            quarantined_count: 1,
+            last_synced_at: at + 1,
+            updated_at: at + 1,
+          })
+          .execute();
+      });
+    },
+    async check(storage) {
+      expect(await storage.sync.statistics(clinicId, clientId)).toEqual({
+        clientId,
+        sessionsCount: 0,
+        endedSessionsCount: 0,
+        lastSessionAt: null,
+        eventsCount: 1,
+        quarantinedCount: 1,
+        lastSyncedAt: at + 1,
+      });
     },
   },
 };

@@ -7,12 +7,14 @@ import type { DialectName } from '../open.js';
 import { clinicsAndAccounts } from './0001-clinics-and-accounts.js';
 import { sync } from './0002-sync.js';
 import { programsLibraryNotes } from './0003-programs-library-notes.js';
+import { sessionsPlacedInServerTime } from './0004-sessions-placed-in-server-time.js';
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-clinics-and-accounts': clinicsAndAccounts(dialect),
     '0002-sync': sync(dialect),
     '0003-programs-library-notes': programsLibraryNotes(dialect),
+    '0004-sessions-placed-in-server-time': sessionsPlacedInServerTime(dialect),
   };
 }
 
