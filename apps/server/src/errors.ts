@@ -32,7 +32,7 @@ export const errorRegistry = {
   not_signed_in: { status: 401, message: 'Please sign in.' },
   session_expired: {
     status: 401,
-    message: 'You were signed out after a while. Please sign in again.',
+    message: 'Your sign-in has ended. Please sign in again.',
   },
   sign_in_failed: { status: 401, message: "That email and password don't match." },
   not_allowed: { status: 403, message: "Your account can't do that." },

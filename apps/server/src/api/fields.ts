@@ -31,7 +31,9 @@ export const email = z
   });
 
 /** Any password up to 256 characters is read; the length rule is checked with its own error. */
-export const password = plainText(256);
+export const password = plainText(256).describe(
+  'A new password needs at least 10 characters (400 weak_password otherwise).',
+);
 
 export const uuid = z
   .string()
