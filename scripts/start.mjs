@@ -2,13 +2,19 @@
 // `npm start`: build whatever is missing or stale, then serve the app. The
 // TypeScript packages (core, cli, server) go through `tsc -b`, which is
 // incremental; the web app is rebuilt with Vite only when apps/web/dist/index.html
-// is missing or older than one of its inputs. Then this process becomes the
-// server (PORT, default 8080; HOST, default 0.0.0.0), which stops on Ctrl-C.
+// is missing or older than one of its inputs, and not at all when WEB_ROOT
+// points the server at another folder. Then this process becomes the server
+// (PORT, default 8080; HOST, default 0.0.0.0), which stops on Ctrl-C or
+// SIGTERM. npm runs this through a shell, and stopping npm (as a service
+// manager does) ends the shell without passing the signal on; so when this
+// process finds its parent gone it stops the server as SIGTERM would,
+// rather than keep serving with nobody watching it.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -61,10 +67,21 @@ runOrExit('tsc -b (core, cli, server)', process.execPath, [
   'apps/server',
 ]);
 
-if (webBuildIsStale()) {
+if (process.env.WEB_ROOT?.trim()) {
+  console.log(`start: serving the web app from WEB_ROOT (${process.env.WEB_ROOT})`);
+} else if (webBuildIsStale()) {
   runOrExit('web app build', 'npm', ['run', 'build', '-w', '@glutewake/web']);
 } else {
   console.log('start: web app is up to date');
 }
 
 await import('../apps/server/dist/main.js');
+
+const parentAtStart = process.ppid;
+const parentWatch = setInterval(() => {
+  if (process.ppid === parentAtStart) return;
+  // Once: a second SIGTERM would cut the graceful close short.
+  clearInterval(parentWatch);
+  process.kill(process.pid, 'SIGTERM');
+}, 500);
+parentWatch.unref();
