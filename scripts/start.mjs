@@ -6,9 +6,9 @@
 // points the server at another folder. Then this process becomes the server
 // (PORT, default 8080; HOST, default 0.0.0.0), which stops on Ctrl-C or
 // SIGTERM. npm runs this through a shell, and stopping npm (as a service
-// manager does) ends the shell without passing the signal on; so when this
-// process finds its parent gone it stops the server as SIGTERM would,
-// rather than keep serving with nobody watching it.
+// manager does) ends the shell without passing the signal on; so when, run
+// by npm, this process finds its parent gone it stops the server as SIGTERM
+// would, rather than keep serving with nobody watching it.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -77,11 +77,15 @@ if (process.env.WEB_ROOT?.trim()) {
 
 await import('../apps/server/dist/main.js');
 
-const parentAtStart = process.ppid;
-const parentWatch = setInterval(() => {
-  if (process.ppid === parentAtStart) return;
-  // Once: a second SIGTERM would cut the graceful close short.
-  clearInterval(parentWatch);
-  process.kill(process.pid, 'SIGTERM');
-}, 500);
-parentWatch.unref();
+// Only under npm: run directly (`node scripts/start.mjs`, nohup), the parent
+// may go away on purpose.
+if (process.env.npm_lifecycle_event === 'start') {
+  const parentAtStart = process.ppid;
+  const parentWatch = setInterval(() => {
+    if (process.ppid === parentAtStart) return;
+    // Once: a second SIGTERM would cut the graceful close short.
+    clearInterval(parentWatch);
+    process.kill(process.pid, 'SIGTERM');
+  }, 500);
+  parentWatch.unref();
+}
