@@ -110,6 +110,55 @@ describeEachBackend('requests from other sites', (backend) => {
     }
   });
 
+  it('refuses its own origin under a name outside DNS can give it (DNS rebinding), unless listed', async () => {
+    // A page at http://rebound.example whose name the attacker then points at
+    // this server sends Host and Origin that match each other.
+    const claim = (host: string) =>
+      callApi(server.app(), {
+        method: 'POST',
+        url: '/api/setup',
+        origin: `http://${host}`,
+        headers: { host },
+        body: {
+          clinicName: 'Rebound',
+          displayName: 'Someone',
+          email: 'someone@rebound.example',
+          password: 'a long enough password',
+        },
+      });
+    for (const host of ['rebound.example', 'rebound.example:8080', 'app.example']) {
+      const response = await claim(host);
+      expect(response.statusCode, host).toBe(403);
+      expect(response.json()).toMatchObject({ code: 'origin_refused' });
+    }
+    expect((await callApi(server.app(), { url: '/api/setup' })).json()).toEqual({ needed: true });
+  });
+
+  it('takes its own origin from an address, localhost, a name without dots or a .local name', async () => {
+    const hosts = [
+      'localhost:8080',
+      '127.0.0.1:8080',
+      '192.168.1.20:8080',
+      '[::1]:8080',
+      '[fe80::1]',
+      'studio.local:8080',
+      'glutewake:8080',
+      'mat.localhost',
+    ];
+    for (const host of hosts) {
+      const scene = await newScene(server);
+      const response = await callApi(server.app(), {
+        method: 'PUT',
+        url: '/api/me/sharing',
+        cookie: scene.cookieOf('client'),
+        origin: `http://${host}`,
+        headers: { host },
+        body: { history: 'all', symptoms: false, notes: false },
+      });
+      expect(response.statusCode, host).toBe(200);
+    }
+  });
+
   // Walks every route with a scene of its own: time grows with the route table.
   it(
     'sets an HttpOnly, SameSite=Strict session cookie, not Secure over plain HTTP',
@@ -140,7 +189,8 @@ describeEachBackend('requests from other sites', (backend) => {
 });
 
 describeEachBackend('the session cookie over HTTPS behind a trusted proxy', (backend) => {
-  const server = useTestApp(backend, { trustProxy: true });
+  // A server reached by a public name lists its origin (see the rebinding test).
+  const server = useTestApp(backend, { trustProxy: true, allowedOrigins: [HTTPS_ORIGIN] });
 
   const overHttps = (request: ApiRequest): ApiRequest => ({
     ...request,

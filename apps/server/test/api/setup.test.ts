@@ -104,7 +104,10 @@ describe('two people setting up at the same moment', () => {
 });
 
 describe('setup over HTTPS behind a proxy', () => {
-  const server = useTestApp('sqlite', { trustProxy: true });
+  const server = useTestApp('sqlite', {
+    trustProxy: true,
+    allowedOrigins: ['https://clinic.example'],
+  });
 
   it('sets a Secure, __Host- prefixed cookie', async () => {
     const response = await callApi(server.app(), {
