@@ -1,6 +1,7 @@
 // Setup, clinics and accounts over Kysely. Invariants: an account and its
 // login row are written together; emails are unique across the server;
 // disabling an account or removing a therapist ends every session of theirs
+// and revokes the invitations they made or that give clients to them,
 // in the same transaction, so the next request from any device fails.
 import type { AccountRow } from '../db/database.js';
 import { isUniqueViolation } from '../db/failures.js';
@@ -118,6 +119,23 @@ async function endSessionsOf(trx: Tx, accountId: string): Promise<void> {
   await trx.deleteFrom('auth_sessions').where('account_id', '=', accountId).execute();
 }
 
+/** Revokes every pending invitation an account made, or that gives clients to it. */
+async function revokePendingInvitationsOf(
+  trx: Tx,
+  clinicId: string,
+  accountId: string,
+  at: number,
+): Promise<void> {
+  await trx
+    .updateTable('invitations')
+    .set({ revoked_at: at })
+    .where('clinic_id', '=', clinicId)
+    .where((eb) => eb.or([eb('created_by', '=', accountId), eb('therapist_id', '=', accountId)]))
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
 export function accountStore(db: DatabaseHandle): AccountStore {
   return {
     async findLogin(email) {
@@ -190,39 +208,34 @@ export function accountStore(db: DatabaseHandle): AccountStore {
     },
     async disable(clinicId, accountId, at) {
       await inClinic(db, clinicId, async (trx) => {
+        // The account row first: an accept or sign-in under way waits on it (active-account.ts).
         await trx
           .updateTable('accounts')
           .set({ status: 'disabled', updated_at: at })
           .where('clinic_id', '=', clinicId)
           .where('id', '=', accountId)
           .execute();
+        await revokePendingInvitationsOf(trx, clinicId, accountId, at);
         await endSessionsOf(trx, accountId);
       });
     },
     async removeTherapist(clinicId, therapistId, successorId, at) {
       await inClinic(db, clinicId, async (trx) => {
-        await trx
-          .updateTable('accounts')
-          .set({ therapist_id: successorId, updated_at: at })
-          .where('clinic_id', '=', clinicId)
-          .where('therapist_id', '=', therapistId)
-          .execute();
-        await trx
-          .updateTable('invitations')
-          .set({ revoked_at: at })
-          .where('clinic_id', '=', clinicId)
-          .where((eb) =>
-            eb.or([eb('created_by', '=', therapistId), eb('therapist_id', '=', therapistId)]),
-          )
-          .where('used_at', 'is', null)
-          .where('revoked_at', 'is', null)
-          .execute();
+        // The account row first, as for disable: a client accepted meanwhile
+        // is either refused, or committed before the move below and moved.
         await trx
           .updateTable('accounts')
           .set({ status: 'removed', updated_at: at })
           .where('clinic_id', '=', clinicId)
           .where('id', '=', therapistId)
           .execute();
+        await trx
+          .updateTable('accounts')
+          .set({ therapist_id: successorId, updated_at: at })
+          .where('clinic_id', '=', clinicId)
+          .where('therapist_id', '=', therapistId)
+          .execute();
+        await revokePendingInvitationsOf(trx, clinicId, therapistId, at);
         await endSessionsOf(trx, therapistId);
       });
     },

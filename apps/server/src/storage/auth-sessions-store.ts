@@ -8,6 +8,7 @@
 import type { AuthSessionRow } from '../db/database.js';
 import type { DatabaseHandle } from '../db/open.js';
 import { inClinic } from '../db/tenancy.js';
+import { accountStillActive } from './active-account.js';
 import type { AuthSession, AuthSessionStore } from './types.js';
 
 function sessionFromRow(row: AuthSessionRow): AuthSession {
@@ -28,17 +29,8 @@ export function authSessionStore(db: DatabaseHandle): AuthSessionStore {
   return {
     create: (session) =>
       inClinic(db, session.clinicId, async (trx) => {
-        // On PostgreSQL the account row is share-locked: a disable under way
-        // is waited for (and then seen), a disable that follows waits for
-        // this session and ends it.
-        let active = trx
-          .selectFrom('accounts')
-          .select('id')
-          .where('clinic_id', '=', session.clinicId)
-          .where('id', '=', session.accountId)
-          .where('status', '=', 'active');
-        if (db.dialect === 'postgres') active = active.forShare();
-        if ((await active.executeTakeFirst()) === undefined) return false;
+        // A disable under way is waited for and seen (active-account.ts).
+        if (!(await accountStillActive(db, trx, session.clinicId, session.accountId))) return false;
         await trx
           .insertInto('auth_sessions')
           .values({

@@ -2,11 +2,15 @@
 // maps the code's SHA-256 to the invitation. Invariants: accepting is one
 // transaction that marks the invitation used only if it is still pending
 // (not used, revoked or expired) and creates the account with it, so a code
-// works exactly once even when two people race to use it.
+// works exactly once even when two people race to use it; a client
+// invitation whose therapist has been disabled or removed (or is being, at
+// that moment) opens nothing, so no client is ever given to a therapist who
+// is gone.
 import type { InvitationRow } from '../db/database.js';
 import type { DatabaseHandle } from '../db/open.js';
 import { inClinic, inDirectory } from '../db/tenancy.js';
 import { insertAccount } from './accounts-store.js';
+import { accountStillActive } from './active-account.js';
 import type { Invitation, InvitationStore } from './types.js';
 
 function invitationFromRow(row: InvitationRow): Invitation {
@@ -101,6 +105,13 @@ export function invitationStore(db: DatabaseHandle): InvitationStore {
     },
     async accept(invitationId, account) {
       return inClinic(db, account.clinicId, async (trx) => {
+        const { therapistId } = account;
+        if (
+          therapistId !== null &&
+          !(await accountStillActive(db, trx, account.clinicId, therapistId))
+        ) {
+          return false;
+        }
         const claimed = await trx
           .updateTable('invitations')
           .set({ used_at: account.createdAt })

@@ -4,6 +4,7 @@
 // The same tests run on SQLite and on PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { inClinic } from '../../src/db/tenancy.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AlreadyExistsError,
@@ -68,6 +69,102 @@ describeEachBackend('storage contract: invitations and audit', (backend) => {
         usedBy: first.id,
       });
     });
+
+    for (const leaving of ['disabled', 'removed'] as const) {
+      it(`revokes what a therapist ${leaving} left pending: their codes open nothing`, async () => {
+        const world = await clinicWorld(storage);
+        const theirOwn = clientInvitation(world);
+        const givingClientsToThem = clientInvitation(world, { createdBy: world.owner.id });
+        const someoneElses = clientInvitation(world, {
+          createdBy: world.owner.id,
+          therapistId: world.otherTherapist.id,
+        });
+        for (const invitation of [theirOwn, givingClientsToThem, someoneElses]) {
+          await storage.invitations.create(invitation, `code-${invitation.id}`);
+        }
+        const at = TEST_START + 500;
+        if (leaving === 'disabled') {
+          await storage.accounts.disable(world.clinic.id, world.therapist.id, at);
+        } else {
+          await storage.accounts.removeTherapist(
+            world.clinic.id,
+            world.therapist.id,
+            world.owner.id,
+            at,
+          );
+        }
+        for (const invitation of [theirOwn, givingClientsToThem]) {
+          expect(await storage.invitations.get(world.clinic.id, invitation.id)).toMatchObject({
+            revokedAt: at,
+          });
+          const client = newAccount(world.clinic.id, 'client', {
+            therapistId: world.therapist.id,
+            createdAt: at + 1,
+          });
+          expect(await storage.invitations.accept(invitation.id, client)).toBe(false);
+          expect(await storage.accounts.get(world.clinic.id, client.id)).toBeNull();
+        }
+        expect(await storage.invitations.get(world.clinic.id, someoneElses.id)).toMatchObject({
+          revokedAt: null,
+        });
+      });
+    }
+
+    it('gives no client to a therapist who is no longer active, even by a pending code', async () => {
+      // The moment between a disable and its revocation, held open.
+      const world = await clinicWorld(storage);
+      const invitation = clientInvitation(world);
+      await storage.invitations.create(invitation, `code-${invitation.id}`);
+      await inClinic(database.handle, world.clinic.id, (trx) =>
+        trx
+          .updateTable('accounts')
+          .set({ status: 'disabled' })
+          .where('clinic_id', '=', world.clinic.id)
+          .where('id', '=', world.therapist.id)
+          .execute(),
+      );
+      const client = newAccount(world.clinic.id, 'client', {
+        therapistId: world.therapist.id,
+        createdAt: TEST_START + 1000,
+      });
+      expect(await storage.invitations.accept(invitation.id, client)).toBe(false);
+      expect(await storage.accounts.get(world.clinic.id, client.id)).toBeNull();
+      expect(await storage.invitations.get(world.clinic.id, invitation.id)).toMatchObject({
+        usedAt: null,
+      });
+    });
+
+    it.runIf(backend === 'postgres')(
+      'waits for a removal under way, then refuses its code (PostgreSQL: the therapist row is the meeting point)',
+      async () => {
+        const world = await clinicWorld(storage);
+        const invitation = clientInvitation(world);
+        await storage.invitations.create(invitation, `code-${invitation.id}`);
+        const client = newAccount(world.clinic.id, 'client', {
+          therapistId: world.therapist.id,
+          createdAt: TEST_START + 1000,
+        });
+        let accepting: Promise<boolean> | null = null;
+        let settledWhileRemoving = false;
+        // A removal's first step, its transaction held open while the accept arrives.
+        await inClinic(database.handle, world.clinic.id, async (trx) => {
+          await trx
+            .updateTable('accounts')
+            .set({ status: 'removed' })
+            .where('clinic_id', '=', world.clinic.id)
+            .where('id', '=', world.therapist.id)
+            .execute();
+          accepting = storage.invitations.accept(invitation.id, client);
+          void accepting.then(() => {
+            settledWhileRemoving = true;
+          });
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          expect(settledWhileRemoving, 'the accept did not wait for the removal').toBe(false);
+        });
+        expect(await accepting).toBe(false);
+        expect(await storage.accounts.get(world.clinic.id, client.id)).toBeNull();
+      },
+    );
 
     it('refuses an expired or revoked invitation', async () => {
       const world = await clinicWorld(storage);
