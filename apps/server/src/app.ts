@@ -24,7 +24,7 @@ import { acceptJsonBodiesOnly } from './http/json-body.js';
 import { installOriginCheck } from './http/origin-check.js';
 import { securityHeaders, strictTransportSecurity } from './security-headers.js';
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings.js';
-import { wantsAppShell } from './spa-fallback.js';
+import { isApiPath, wantsAppShell } from './spa-fallback.js';
 import type { Storage } from './storage/types.js';
 
 export interface AppOptions {
@@ -43,7 +43,6 @@ export interface AppOptions {
 }
 
 const appShell = 'index.html';
-const apiPrefix = '/api/';
 
 export function buildApp(options: AppOptions): FastifyInstance {
   const webRoot = resolve(options.webRoot);
@@ -81,7 +80,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     if (request.protocol === 'https') {
       reply.header('strict-transport-security', strictTransportSecurity);
     }
-    if (request.url.startsWith(apiPrefix)) reply.header('cache-control', 'no-store');
+    if (isApiPath(request.url)) reply.header('cache-control', 'no-store');
   });
 
   acceptJsonBodiesOnly(app);
@@ -114,7 +113,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     if (wantsAppShell(candidate)) {
       return reply.header('cache-control', cacheControl.revalidate).sendFile(appShell);
     }
-    const isApi = request.url.startsWith(apiPrefix);
+    const isApi = isApiPath(request.url);
     return reply
       .code(404)
       .header('cache-control', isApi ? 'no-store' : cacheControl.revalidate)

@@ -37,6 +37,7 @@ describe('plain 404s', () => {
     ['a missing file at the root', '/favicon.ico', browserAccept],
     ['a dotfile', '/.env', browserAccept],
     ['an API path', '/api/sessions', browserAccept],
+    ['an API path spelled in escapes', '/%61pi/sessions', browserAccept],
     ['a fetch that does not want HTML', '/session', 'application/json'],
     ['a request with no Accept header', '/session', undefined],
   ])('%s (%s)', async (_what, url, accept) => {
@@ -69,7 +70,20 @@ describe('wantsAppShell', () => {
     ['GET', '/api', 'text/html', false],
     ['GET', '/api/x', 'text/html', false],
     ['GET', '/apiary', 'text/html', true],
+    ['GET', '/%61pi/x', 'text/html', false],
+    ['GET', '/ap%69', 'text/html', false],
+    ['GET', '/%E0%A4%A', 'text/html', true],
   ] as const)('%s %s (Accept %s) -> %s', (method, url, accept, expected) => {
     expect(wantsAppShell({ method, url, accept })).toBe(expected);
   });
+});
+
+describe('API answers, however the path is spelled', () => {
+  it.each(['/api/health', '/%61pi/health', '/ap%69/health', '/%61pi/no-such-route'])(
+    '%s is never stored by a cache',
+    async (url) => {
+      const response = await server.app().inject({ url });
+      expect(response.headers['cache-control']).toBe('no-store');
+    },
+  );
 });
