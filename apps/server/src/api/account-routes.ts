@@ -1,9 +1,10 @@
 // Routes about one's own account: setting up a fresh server (its first
 // clinic and owner), signing in and out, who am I, and a client's sharing
 // choices. Invariants: sign-in failures look the same whether the email
-// exists or not, are rate limited per address and per account and audited;
+// exists or not (an email with no account is limited as if it had one), are
+// rate limited per address and per account and audited;
 // signing out ends every session of the account, on every device.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords.js';
 import { clearSessionCookie } from '../auth/session-cookie.js';
@@ -101,6 +102,17 @@ export const setupRoute = defineRoute({
   },
 });
 
+/**
+ * What the per-account limit counts a sign-in against: the account, or, for
+ * an email with no account, the email itself (hashed), so that both lock
+ * after the same number of failures and the limit never tells which emails
+ * have an account.
+ */
+function attemptKeyOf(login: { accountId: string } | null, email: string): string {
+  if (login !== null) return login.accountId;
+  return `email:${createHash('sha256').update(normalizeEmail(email)).digest('hex')}`;
+}
+
 export const signInRoute = defineRoute({
   id: 'signIn',
   method: 'POST',
@@ -119,7 +131,7 @@ export const signInRoute = defineRoute({
     const login = await storage.accounts.findLogin(normalizeEmail(body.email));
     let attemptId: number;
     try {
-      attemptId = await reserveAttempt(services, address, login?.accountId ?? null);
+      attemptId = await reserveAttempt(services, address, attemptKeyOf(login, body.email));
     } catch (error) {
       await audit.record(
         AUDIT_KINDS.signInLimited,

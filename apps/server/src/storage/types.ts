@@ -100,6 +100,10 @@ export interface AuditEntry extends NewAuditEntry {
 export interface SignInAttempt {
   at: number;
   address: string;
+  /**
+   * What the per-account limit counts it against: the account's id, or a
+   * stand-in for an email that has no account; null for invitation codes.
+   */
   accountId: string | null;
 }
 

@@ -53,6 +53,22 @@ describeEachBackend('password guessing', (backend) => {
     );
   });
 
+  it('limits an email with no account exactly like one with an account, so it tells nothing', async () => {
+    const scene = await newScene(server);
+    const victim = await accountWithKnownPassword(scene);
+    const statusesFor = async (email: string) => {
+      const statuses: number[] = [];
+      for (let guess = 0; guess < signInFailuresPerAccount + 2; guess++) {
+        const response = await callApi(server.app(), signIn(email, `guess number ${guess}`));
+        statuses.push(response.statusCode);
+      }
+      return statuses;
+    };
+    const known = await statusesFor(victim.email);
+    expect(known).toContain(429);
+    expect(await statusesFor(`nobody.${victim.id}@example.test`)).toEqual(known);
+  });
+
   it('limits guesses sent all at once as tightly as guesses sent one by one', async () => {
     const scene = await newScene(server);
     const victim = await accountWithKnownPassword(scene);
