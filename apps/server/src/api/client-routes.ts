@@ -7,7 +7,7 @@
 // statistics sync maintains, never from the raw events.
 import { z } from 'zod';
 import { clientFor } from './access.js';
-import { auditClientRead } from './audit.js';
+import { AUDIT_KINDS, auditClientRead, auditFor } from './audit.js';
 import { uuid } from './fields.js';
 import { defineRoute, rolesOnly } from './route.js';
 import { caseloadFigures, CASELOAD_WINDOW_MS } from '../sync/caseload.js';
@@ -50,6 +50,11 @@ export const listClientsRoute = defineRoute({
       if (sessions === undefined) byClient.set(session.clientId, [session]);
       else sessions.push(session);
     }
+    // Each client's figures were read: one entry each (so the owner finds the
+    // read under that client), and one for the list as a whole.
+    await auditFor(services, context.request, actor).recordEach(AUDIT_KINDS.clientDataRead, ids, {
+      view: 'client-list',
+    });
     await auditClientRead(context, null, 'client-list', { clients: clients.length });
     return {
       clients: clients.map((client, i) => {

@@ -35,20 +35,27 @@ describeEachBackend('staff reads of client data', (backend) => {
   const read = async (route: Route, scene: Scene, caller: CallerName) =>
     callApi(server.app(), await requestFor(route, scene, caller));
 
-  it('audits the owner’s client list, with how many clients it showed', async () => {
+  it('audits the owner’s client list: each client shown, and how many', async () => {
     const scene = await newScene(server);
     const response = await callApi(server.app(), {
       url: '/api/clients',
       cookie: scene.cookieOf('owner'),
     });
     expect(response.json().clients).toHaveLength(2);
-    expect(await readsBy(scene, 'owner')).toEqual([
-      expect.objectContaining({
-        subjectId: null,
-        address: '127.0.0.1',
-        detail: { view: 'client-list', clients: 2 },
-      }),
-    ]);
+    const reads = await readsBy(scene, 'owner');
+    expect(reads).toHaveLength(3);
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          subjectId: null,
+          address: '127.0.0.1',
+          detail: { view: 'client-list', clients: 2 },
+        }),
+        ...[scene.north.client, scene.north.otherClient].map((client) =>
+          expect.objectContaining({ subjectId: client.id, detail: { view: 'client-list' } }),
+        ),
+      ]),
+    );
   });
 
   it('audits a therapist’s client list, which shows only their own clients', async () => {
@@ -60,9 +67,17 @@ describeEachBackend('staff reads of client data', (backend) => {
     expect(response.json().clients).toEqual([
       expect.objectContaining({ id: scene.north.client.id }),
     ]);
-    expect(await readsBy(scene, 'ownTherapist')).toEqual([
-      expect.objectContaining({ detail: { view: 'client-list', clients: 1 } }),
-    ]);
+    const reads = await readsBy(scene, 'ownTherapist');
+    expect(reads).toHaveLength(2);
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ subjectId: null, detail: { view: 'client-list', clients: 1 } }),
+        expect.objectContaining({
+          subjectId: scene.north.client.id,
+          detail: { view: 'client-list' },
+        }),
+      ]),
+    );
   });
 
   for (const caller of STAFF_READERS) {
