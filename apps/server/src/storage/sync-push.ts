@@ -166,6 +166,13 @@ async function applyFresh(
   // Sorted, so that transactions locking several sessions lock them in one order.
   const touched = [...accepted.keys()].sort();
   const stored = await claimSessions(trx, batch, touched, receivedAt);
+  await refuseIfAnothersSession(
+    trx,
+    batch,
+    checked
+      .filter(({ check }) => check.kind !== 'accepted')
+      .map(({ incoming }) => incoming.sessionId),
+  );
   // A session whose stored log this process has folded, and which the batch
   // simply continues, is folded from there; the others are read and refolded.
   const continuing = new Map<string, FoldedSession>();
@@ -364,6 +371,32 @@ async function claimSessions(
     });
   }
   return counts;
+}
+
+/**
+ * Refuses the batch if an event it only quarantines names another client's
+ * session: a batch naming someone else's session is refused whole, whether
+ * or not its events for it could be read.
+ */
+async function refuseIfAnothersSession(
+  trx: Tx,
+  batch: SyncBatch,
+  sessionIds: readonly string[],
+): Promise<void> {
+  if (sessionIds.length === 0) return;
+  const others = await trx
+    .selectFrom('session_summaries')
+    .select('session_id')
+    .where('clinic_id', '=', batch.clinicId)
+    .where('session_id', 'in', [...new Set(sessionIds)])
+    .where('client_id', '!=', batch.clientId)
+    .execute();
+  if (others.length > 0) {
+    throw new PushRefused({
+      kind: 'session-taken',
+      sessionIds: others.map((row) => row.session_id).sort(),
+    });
+  }
 }
 
 /** The acknowledgement of sequence numbers firstSeq..lastSeq, from stored rows alone. */

@@ -262,6 +262,14 @@ describeEachBackend('sync routes', (backend) => {
       bobsDevice.record(alice.sessionId, alice.events.slice(5, 8), 5);
       const withAlicesSession = await push(bobCookie, pushBody(bobsDevice, bob, bobsDevice.log));
       expect(errorOf(withAlicesSession)).toEqual([403, 'session_taken']);
+      // Even an event the server cannot read is no way into Alice's session.
+      const bobsOtherDevice = new FakeDevice();
+      bobsOtherDevice.record(alice.sessionId, [{ type: 'from.the.future', at: 1 }], 8);
+      const unreadableInAlices = await push(
+        bobCookie,
+        pushBody(bobsOtherDevice, bob, bobsOtherDevice.log),
+      );
+      expect(errorOf(unreadableInAlices)).toEqual([403, 'session_taken']);
       expect(await storedEvents(bob)).toEqual([]);
       expect(await storedEvents(alice.client)).toHaveLength(5);
     });
