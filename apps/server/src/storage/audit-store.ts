@@ -10,6 +10,7 @@
 // cannot all pass a count that none of them has added to yet.
 import { sql } from 'kysely';
 import type { AuditRow } from '../db/database.js';
+import { insertRows } from '../db/insert-rows.js';
 import type { DatabaseHandle } from '../db/open.js';
 import { inClinic, inDirectory, type Tx } from '../db/tenancy.js';
 import type { AuditEntry, AuditStore, NewAuditEntry } from './types.js';
@@ -74,7 +75,8 @@ export function auditStore(db: DatabaseHandle): AuditStore {
         else group.push(entry);
       }
       for (const [clinicId, group] of byClinic) {
-        const write = (trx: Tx) => trx.insertInto('audit_log').values(group.map(rowOf)).execute();
+        // insertRows: a client list writes an entry per client shown, hundreds at once.
+        const write = (trx: Tx) => insertRows(db, trx, 'audit_log', group.map(rowOf));
         if (clinicId === null) await inDirectory(db, write);
         else await inClinic(db, clinicId, write);
       }
