@@ -74,8 +74,24 @@ async function withPostgresDatabase(adminUrl, use) {
     return await use(url.toString());
   } finally {
     await new Promise((r) => setTimeout(r, 500));
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropDatabase(admin, name);
     await admin.end();
+  }
+}
+
+/**
+ * Drops a scratch database. FORCE ends our own leftover connections, but not
+ * an autovacuum worker cleaning the database (it belongs to the server's
+ * superuser): that refusal is retried until the worker is done.
+ */
+async function dropDatabase(admin, name) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } catch (error) {
+      if (error?.code !== '42501' || attempt >= 20) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 }
 

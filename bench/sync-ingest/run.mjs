@@ -497,6 +497,18 @@ async function adminQuery(url, statement) {
   }
 }
 
+/** Drops a scratch database, waiting out an autovacuum worker that FORCE cannot end. */
+async function dropDatabase(baseUrl, name) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
+    } catch (error) {
+      if (error?.code !== '42501' || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 async function postgresRun(baseUrl, eventsPerRun) {
   const names = [1, 2].map(() => `glutewake_bench_${randomBytes(6).toString('hex')}`);
   const urlOf = (name) => {
@@ -522,7 +534,7 @@ async function postgresRun(baseUrl, eventsPerRun) {
     );
   } finally {
     for (const name of names) {
-      await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
+      await dropDatabase(baseUrl, name);
     }
   }
 }
