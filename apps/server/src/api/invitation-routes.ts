@@ -145,20 +145,22 @@ export const revokeInvitationRoute = defineRoute({
   },
 });
 
-/** The pending invitation a code opens, or a counted failure and invitation_unusable. */
+/**
+ * The pending invitation a code opens, with the attempt counted against the
+ * address: the caller marks it succeeded once what it came for is done, so
+ * a wrong code, or an accept refused for its email, stays a failed attempt.
+ */
 async function pendingInvitation(
   context: RouteContext<unknown, unknown, unknown>,
   typedCode: string,
-): Promise<Invitation> {
+): Promise<{ invitation: Invitation; attemptId: number }> {
   const { services, request } = context;
   const attemptId = await reserveAttempt(services, request.ip, null);
   const invitation = await services.storage.invitations.findByCode(invitationCodeHash(typedCode));
-  // A wrong code stays counted against the address as a failed attempt.
   if (invitation === null || invitationStatus(invitation, services.now()) !== 'pending') {
     throw new ApiError('invitation_unusable');
   }
-  await attemptSucceeded(services, attemptId);
-  return invitation;
+  return { invitation, attemptId };
 }
 
 async function inviterName(services: Services, invitation: Invitation): Promise<string | null> {
@@ -190,7 +192,8 @@ export const inspectInvitationRoute = defineRoute({
   errors: ['invitation_unusable', 'too_many_attempts'],
   async handle(context) {
     const { body, services } = context;
-    const invitation = await pendingInvitation(context, body.code);
+    const { invitation, attemptId } = await pendingInvitation(context, body.code);
+    await attemptSucceeded(services, attemptId);
     const clinic = await services.storage.clinics.get(invitation.clinicId);
     return {
       kind: invitation.kind,
@@ -222,7 +225,9 @@ export const acceptInvitationRoute = defineRoute({
   errors: ['invitation_unusable', 'email_taken', 'weak_password', 'too_many_attempts'],
   async handle(context) {
     const { body, services, request, reply } = context;
-    const invitation = await pendingInvitation(context, body.code);
+    // Until the account exists the attempt counts as failed: probing which
+    // emails are taken with a valid code uses up the address's allowance.
+    const { invitation, attemptId } = await pendingInvitation(context, body.code);
     if (invitation.kind !== 'client' && body.sharing !== undefined) {
       throw new ApiError('bad_request', { problems: ['sharing is chosen by clients only'] });
     }
@@ -246,6 +251,7 @@ export const acceptInvitationRoute = defineRoute({
       if (error instanceof AlreadyExistsError) throw new ApiError('email_taken');
       throw error;
     }
+    await attemptSucceeded(services, attemptId);
     const actor = await startSession(services, request, reply, account);
     await auditFor(services, request, actor).record(AUDIT_KINDS.invitationAccepted, invitation.id, {
       kind: invitation.kind,

@@ -3,7 +3,8 @@
 // failed guess leaves its own audit entry, and so does every refusal;
 // guesses sent all at once meet the same limits as guesses one by one; the
 // limits live in the database, so guesses spread over two server processes
-// add up; guessing invitation codes uses up the same address's allowance;
+// add up; guessing invitation codes, or probing emails with a valid one,
+// uses up the same address's allowance;
 // passwords chosen when accepting an invitation are stored as argon2id.
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -151,6 +152,27 @@ describeEachBackend('password guessing', (backend) => {
       signIn(account.email, KNOWN_PASSWORD, address),
     );
     expect(signInFromThere.statusCode).toBe(429);
+  });
+
+  it('counts accepts refused for a taken email against the address: a valid code is no way to list emails', async () => {
+    const scene = await newScene(server);
+    const address = freshAddress();
+    const acceptAs = (email: string) =>
+      callApi(server.app(), {
+        method: 'POST',
+        url: '/api/invitations/accept',
+        body: {
+          code: scene.north.invitationCode,
+          email,
+          password: KNOWN_PASSWORD,
+          displayName: 'Someone Probing',
+        },
+        remoteAddress: address,
+      });
+    for (let probe = 0; probe < signInFailuresPerAddress; probe++) {
+      expect((await acceptAs(scene.north.client.email)).statusCode).toBe(409);
+    }
+    expect((await acceptAs('a.new.person@example.test')).statusCode).toBe(429);
   });
 
   it('stores the password chosen when accepting an invitation as argon2id', async () => {
