@@ -1,12 +1,18 @@
 // The device's outgoing queue, read straight from the session log. The
 // device sequence number of an event is its rank in the log's insertion
-// order (the IndexedDB key order), counted from 1: the log only ever grows
-// at the end, so ranks never change, and any batch can be rebuilt from a
-// sequence number alone, exactly as it was first sent. Invariants: a batch
+// order (the IndexedDB key order), counted from the link's `firstRank` as 1
+// (sync/state.ts): the log only ever grows at the end, so ranks never
+// change, and any batch can be rebuilt from a sequence number alone, exactly
+// as it was first sent; events before `firstRank` are never this device's
+// to send. Invariants: a batch
 // holds consecutive sequence numbers, at most MAX_BATCH_EVENTS events and
 // about MAX_BATCH_BYTES of JSON, so it stays under the server's limits
 // (500 events, 1 MiB).
 import type { GlutewakeDb } from '../store/db.js';
+import type { SyncLink } from './state.js';
+
+/** Where a device's queue stands: its next sequence number, and the rank its seq 1 is. */
+export type QueuePlace = Pick<SyncLink, 'nextSeq' | 'firstRank'>;
 
 export const MAX_BATCH_EVENTS = 200;
 export const MAX_BATCH_BYTES = 512 * 1024;
@@ -18,14 +24,18 @@ export interface OutgoingEvent {
   event: Record<string, unknown>;
 }
 
-/** Up to one batch of events from device sequence number `fromSeq` on. */
-export async function batchFrom(db: GlutewakeDb, fromSeq: number): Promise<OutgoingEvent[]> {
+/** Up to one batch of the device's events from its `nextSeq` on. */
+export async function batchFrom(
+  db: GlutewakeDb,
+  { nextSeq, firstRank }: QueuePlace,
+): Promise<OutgoingEvent[]> {
   const tx = db.transaction('events');
   let cursor = await tx.store.openCursor();
-  if (cursor && fromSeq > 1) cursor = await cursor.advance(fromSeq - 1);
+  const skipped = firstRank - 1 + (nextSeq - 1);
+  if (cursor && skipped > 0) cursor = await cursor.advance(skipped);
   const batch: OutgoingEvent[] = [];
   let bytes = 0;
-  let seq = fromSeq;
+  let seq = nextSeq;
   while (cursor && batch.length < MAX_BATCH_EVENTS) {
     const { sessionId, index, event } = cursor.value;
     const item: OutgoingEvent = { seq, sessionId, index, event: { ...event } };
@@ -39,7 +49,10 @@ export async function batchFrom(db: GlutewakeDb, fromSeq: number): Promise<Outgo
   return batch;
 }
 
-/** How many events the server has not acknowledged yet. */
-export async function waitingCount(db: GlutewakeDb, nextSeq: number): Promise<number> {
-  return Math.max(0, (await db.count('events')) - (nextSeq - 1));
+/** How many of the device's events the server has not acknowledged yet. */
+export async function waitingCount(
+  db: GlutewakeDb,
+  { nextSeq, firstRank }: QueuePlace,
+): Promise<number> {
+  return Math.max(0, (await db.count('events')) - (firstRank - 1) - (nextSeq - 1));
 }

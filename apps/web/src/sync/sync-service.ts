@@ -95,7 +95,7 @@ export class SyncService {
   async view(): Promise<SyncView> {
     const link = await loadLink(this.deps.db);
     if (link === null) return { kind: 'not-linked' };
-    const waiting = await waitingCount(this.deps.db, link.nextSeq);
+    const waiting = await waitingCount(this.deps.db, link);
     if (!link.signedIn) return { kind: 'signed-out', waiting };
     if (this.syncing) return { kind: 'syncing', waiting };
     if (waiting === 0 && link.lastError === null) {
@@ -143,7 +143,7 @@ export class SyncService {
     link = { ...link, nextSeq: status.value.nextSeq };
     let moves = 0;
     for (;;) {
-      const events = await batchFrom(this.deps.db, link.nextSeq);
+      const events = await batchFrom(this.deps.db, link);
       if (events.length === 0) break;
       const pushed: ApiResult<Acknowledgement> = await this.call<Acknowledgement>(
         'POST',

@@ -216,4 +216,48 @@ describe('when sync cannot go on', () => {
     expect(second?.deviceId).not.toBe(first?.deviceId);
     expect(await db.count('events')).toBe(10);
   });
+
+  it('never sends one account’s sessions as another’s: a second account starts where the log stands', async () => {
+    await recordEvents(10);
+    await serviceOver().linkAccount(ACCOUNT);
+    const firstServer = server;
+    expect(firstServer.stored).toHaveLength(10);
+    await serviceOver().signedOut();
+    await recordEvents(3, 'the first person, after signing out');
+
+    server = new FakeServer();
+    const sync = serviceOver();
+    await sync.linkAccount(randomUUID());
+    expect(server.pushes).toEqual([]);
+    expect(await sync.view()).toEqual({ kind: 'synced', at: NOW, programs: 0 });
+
+    await recordEvents(4, 'the second person');
+    expect(await sync.view()).toMatchObject({ kind: 'waiting', waiting: 4 });
+    await sync.syncNow();
+    expect(server.stored.map((sent) => [sent.seq, sent.event.note])).toEqual(
+      [1, 2, 3, 4].map((seq) => [seq, 'the second person']),
+    );
+    expect(firstServer.stored).toHaveLength(10);
+    expect(await db.count('events')).toBe(17);
+  });
+
+  it('reads a link saved before links knew where they start as starting at the first event', async () => {
+    await recordEvents(5);
+    await db.put(
+      'sync',
+      {
+        deviceId: randomUUID(),
+        accountId: ACCOUNT,
+        nextSeq: 1,
+        lastSyncedAt: null,
+        lastError: null,
+        programCursor: 0,
+        signedIn: true,
+      },
+      'link',
+    );
+    expect((await loadLink(db))?.firstRank).toBe(1);
+    await serviceOver().syncNow();
+    expect(server.stored).toHaveLength(5);
+  });
 });
