@@ -48,6 +48,16 @@ describeEachBackend('storage contract: invitations and audit', (backend) => {
   });
   afterAll(async () => database?.drop());
 
+  /** Accepting `invitation` as a new client of the world's therapist is refused, and no account made. */
+  const expectToOpenNothing = async (world: ClinicWorld, invitation: Invitation, at: number) => {
+    const client = newAccount(world.clinic.id, 'client', {
+      therapistId: world.therapist.id,
+      createdAt: at,
+    });
+    expect(await storage.invitations.accept(invitation.id, client)).toBe(false);
+    expect(await storage.accounts.get(world.clinic.id, client.id)).toBeNull();
+  };
+
   describe('invitations', () => {
     it('finds an invitation by its code hash and lets it be used once', async () => {
       const world = await clinicWorld(storage);
@@ -97,12 +107,7 @@ describeEachBackend('storage contract: invitations and audit', (backend) => {
           expect(await storage.invitations.get(world.clinic.id, invitation.id)).toMatchObject({
             revokedAt: at,
           });
-          const client = newAccount(world.clinic.id, 'client', {
-            therapistId: world.therapist.id,
-            createdAt: at + 1,
-          });
-          expect(await storage.invitations.accept(invitation.id, client)).toBe(false);
-          expect(await storage.accounts.get(world.clinic.id, client.id)).toBeNull();
+          await expectToOpenNothing(world, invitation, at + 1);
         }
         expect(await storage.invitations.get(world.clinic.id, someoneElses.id)).toMatchObject({
           revokedAt: null,
@@ -123,12 +128,7 @@ describeEachBackend('storage contract: invitations and audit', (backend) => {
           .where('id', '=', world.therapist.id)
           .execute(),
       );
-      const client = newAccount(world.clinic.id, 'client', {
-        therapistId: world.therapist.id,
-        createdAt: TEST_START + 1000,
-      });
-      expect(await storage.invitations.accept(invitation.id, client)).toBe(false);
-      expect(await storage.accounts.get(world.clinic.id, client.id)).toBeNull();
+      await expectToOpenNothing(world, invitation, TEST_START + 1000);
       expect(await storage.invitations.get(world.clinic.id, invitation.id)).toMatchObject({
         usedAt: null,
       });
