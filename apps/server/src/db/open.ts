@@ -1,8 +1,8 @@
 // Opens the database behind a Kysely instance: SQLite through better-sqlite3
 // (the default, one file) or PostgreSQL through a pg pool. Invariants: SQLite
 // runs in WAL mode with synchronous=FULL, so an acknowledged commit survives a
-// crash of the process or the machine, with foreign keys enforced and a busy
-// timeout; PostgreSQL's 64-bit integers come back as JavaScript numbers (every
+// crash of the process or the machine, with foreign keys enforced, a busy
+// timeout and temporary storage in memory; PostgreSQL's 64-bit integers come back as JavaScript numbers (every
 // integer we store fits in 2^53); a pool error never crashes the process;
 // PostgreSQL prepares each data statement once per connection
 // (named-statements.ts).
@@ -50,6 +50,10 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Savepoint journals (db/group-commit.ts) and temporary sorts stay in
+  // memory: each holds one transaction's pages, and written to a temp file
+  // they cost a system call per page for nothing that must survive a crash.
+  sqlite.pragma('temp_store = MEMORY');
   const statements = withStatementCache(sqlite);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
   return {

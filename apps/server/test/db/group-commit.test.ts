@@ -1,8 +1,10 @@
-// Group commit on SQLite: pushes that arrive together share one transaction
-// and one commit, each in its own savepoint. What must hold: nothing is
-// answered before it is committed; a unit that fails leaves no trace and
-// does not disturb the others; a commit that fails answers every unit of its
-// group with the failure and keeps none of their writes.
+// Group commit on SQLite: pushes that arrive in one turn of the event loop
+// share one transaction and one commit, each in its own savepoint. What must
+// hold: units arriving in separate callbacks of a turn (as requests do)
+// still meet; nothing is answered before it is committed; a unit that fails
+// leaves no trace and does not disturb the others; a commit that fails
+// answers every unit of its group with the failure and keeps none of their
+// writes; a flood of units is written in groups, all of it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +68,29 @@ describe('group commit on SQLite', () => {
     expect(await committedNotes()).toEqual([1, 2, 3]);
   });
 
+  it('groups units that arrive in separate callbacks of one turn, as requests do', async () => {
+    const seenByAnotherConnection: number[][] = [];
+    // Each request is read in a callback of its own; these three run in one turn.
+    const arriving = [1, 2, 3].map(
+      (id) =>
+        new Promise<number>((resolve, reject) => {
+          setImmediate(() => {
+            commits
+              .run(async (trx) => {
+                await addNote(id)(trx);
+                seenByAnotherConnection.push(await committedNotes());
+                return id;
+              })
+              .then(resolve, reject);
+          });
+        }),
+    );
+    expect(await Promise.all(arriving)).toEqual([1, 2, 3]);
+    // Had any of them committed on its own, the next would have seen it.
+    expect(seenByAnotherConnection).toEqual([[], [], []]);
+    expect(await committedNotes()).toEqual([1, 2, 3]);
+  });
+
   it('rolls a failing unit back alone; the others of its group commit', async () => {
     const results = await Promise.allSettled([
       commits.run(addNote(1)),
@@ -99,5 +124,47 @@ describe('group commit on SQLite', () => {
   it('runs a unit that arrives alone in a transaction of its own', async () => {
     expect(await commits.run(addNote(7))).toBe(7);
     expect(await committedNotes()).toEqual([7]);
+  });
+
+  it('leaves nothing of a unit that fails alone, and goes on', async () => {
+    await expect(
+      commits.run(async (trx) => {
+        await addNote(1)(trx);
+        throw new Error('this push is refused');
+      }),
+    ).rejects.toThrow('this push is refused');
+    expect(await committedNotes()).toEqual([]);
+    expect(await commits.run(addNote(2))).toBe(2);
+    expect(await committedNotes()).toEqual([2]);
+  });
+
+  it('leaves nothing of a group whose every unit fails, and goes on', async () => {
+    const refused = (id: number) => async (trx: Tx) => {
+      await addNote(id)(trx);
+      throw new Error(`push ${id} is refused`);
+    };
+    const results = await Promise.allSettled([commits.run(refused(1)), commits.run(refused(2))]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect(await committedNotes()).toEqual([]);
+    expect(await commits.run(addNote(3))).toBe(3);
+    expect(await committedNotes()).toEqual([3]);
+  });
+
+  it('writes a flood of units in several groups, every one of them', async () => {
+    const ids = Array.from({ length: 40 }, (_, at) => at + 1);
+    const seenByAnotherConnection = new Set<number>();
+    const answered = await Promise.all(
+      ids.map((id) =>
+        commits.run(async (trx) => {
+          await addNote(id)(trx);
+          seenByAnotherConnection.add((await committedNotes()).length);
+          return id;
+        }),
+      ),
+    );
+    expect(answered).toEqual(ids);
+    expect(await committedNotes()).toEqual(ids);
+    // Later units saw earlier groups committed: the flood was not one transaction.
+    expect(seenByAnotherConnection.size).toBeGreaterThan(1);
   });
 });
