@@ -1,14 +1,17 @@
-// The rows sync derives from stored events, written in the push's own
-// transaction: each touched session's summary (the fold of its accepted
-// events in position order, computed by the push), and the client's
-// aggregates. Invariants: a summary is always the fold of the session's whole
+// What sync derives from stored events, and how a push's difference to the
+// client's aggregates is worked out (the rows themselves are written by
+// sync-writes.ts in the push's own transaction). Invariants: a summary is always the fold of the session's whole
 // stored log, whether the push refolded it or continued a fold it had; the
 // client's aggregates always equal a count over every summary, kept by adding
 // each push's difference in one locking upsert, so concurrent pushes of one
-// client's devices add up instead of overwriting each other.
+// client's devices add up instead of overwriting each other. A session
+// counts once it has started, and as ended once its outcome is no longer in
+// progress. A session's start time never changes once known (it comes from
+// position 0 of its log, which no event can replace); were it ever to, the
+// aggregates are recounted from every summary instead, under the same lock.
 import type { SessionEvent, SessionSummary } from '@glutewake/core';
 import type { Tx } from '../db/tenancy.js';
-import { aggregatesOf, figuresOf } from '../sync/session-statistics.js';
+import { aggregatesOf } from '../sync/session-statistics.js';
 import type { SyncBatch } from './sync-types.js';
 
 /** An event of a session's log: its stored JSON, the event itself once parsed, when it arrived. */
@@ -38,40 +41,6 @@ export async function sessionLogs(
     logs.set(row.session_id, log);
   }
   return logs;
-}
-
-export async function storeSummary(
-  trx: Tx,
-  batch: SyncBatch,
-  sessionId: string,
-  summary: SessionSummary,
-  eventCount: number,
-  at: number,
-): Promise<void> {
-  const figures = figuresOf(summary);
-  await trx
-    .updateTable('session_summaries')
-    .set({
-      protocol_id: figures.protocolId,
-      protocol_version: figures.protocolVersion,
-      program_id: figures.programId,
-      program_version: figures.programVersion,
-      started_at: figures.startedAt,
-      ended_at: figures.endedAt,
-      outcome: figures.outcome,
-      left_fired_at_rep: figures.leftFiredAtRep,
-      right_fired_at_rep: figures.rightFiredAtRep,
-      last_balance: figures.lastBalance,
-      work_reps: figures.workReps,
-      symptoms: summary.symptoms === null ? null : JSON.stringify(summary.symptoms),
-      note: summary.note,
-      event_count: eventCount,
-      summary: JSON.stringify(summary),
-      updated_at: at,
-    })
-    .where('clinic_id', '=', batch.clinicId)
-    .where('session_id', '=', sessionId)
-    .execute();
 }
 
 /** What a session counted for in the client's aggregates, before or after a push. */
@@ -113,61 +82,6 @@ export function statisticsDelta(change: StatisticsChange): {
     }
   }
   return delta;
-}
-
-/**
- * Adds a push's changes to the client's statistics. The counts move by the
- * difference each rewritten session makes (a session counts once it has
- * started, and as ended once its outcome is no longer in progress), in one
- * upsert that also takes the row's lock, so pushes from two devices of the
- * client add up instead of overwriting each other. A session's start time
- * never changes once known (it comes from position 0 of its log, which no
- * event can replace); were it ever to, the aggregates are recounted from
- * every summary instead, under the same lock.
- */
-export async function storeStatistics(
-  trx: Tx,
-  batch: SyncBatch,
-  change: StatisticsChange,
-  at: number,
-): Promise<void> {
-  const { sessions, ended, latestStart, startMoved } = statisticsDelta(change);
-  await trx
-    .insertInto('client_statistics')
-    .values({
-      clinic_id: batch.clinicId,
-      client_id: batch.clientId,
-      sessions_count: sessions,
-      ended_sessions_count: ended,
-      last_session_at: latestStart,
-      events_count: change.addedEvents,
-      quarantined_count: change.addedQuarantined,
-      last_synced_at: at,
-      updated_at: at,
-    })
-    .onConflict((conflict) =>
-      conflict.columns(['clinic_id', 'client_id']).doUpdateSet((eb) => ({
-        sessions_count: eb('client_statistics.sessions_count', '+', sessions),
-        ended_sessions_count: eb('client_statistics.ended_sessions_count', '+', ended),
-        last_session_at:
-          latestStart === null
-            ? eb.ref('client_statistics.last_session_at')
-            : eb
-                .case()
-                .when('client_statistics.last_session_at', 'is', null)
-                .then(latestStart)
-                .when('client_statistics.last_session_at', '<', latestStart)
-                .then(latestStart)
-                .else(eb.ref('client_statistics.last_session_at'))
-                .end(),
-        events_count: eb('client_statistics.events_count', '+', change.addedEvents),
-        quarantined_count: eb('client_statistics.quarantined_count', '+', change.addedQuarantined),
-        last_synced_at: at,
-        updated_at: at,
-      })),
-    )
-    .execute();
-  if (startMoved) await recountSessions(trx, batch, at);
 }
 
 /** Recounts the client's session aggregates from every summary (statistics row already locked). */

@@ -1,7 +1,8 @@
 // The writes that end a push, once its events are checked and its sessions
 // folded: the new event rows, the quarantined ones, each rewritten session's
 // summary, the client's statistics and the device's cursor. On SQLite they
-// are plain statements on the one connection (each costs microseconds). On
+// are plain statements prepared once on the one connection
+// (sync-writes-sqlite.ts; each costs microseconds). On
 // PostgreSQL every statement is a round trip, so they go as one statement of
 // data-modifying CTEs over unnest()ed arrays, whose text never changes and
 // so is prepared once per connection (db/named-statements.ts). Invariants:
@@ -16,14 +17,9 @@ import { insertRows } from '../db/insert-rows.js';
 import type { DatabaseHandle } from '../db/open.js';
 import type { Tx } from '../db/tenancy.js';
 import { figuresOf } from '../sync/session-statistics.js';
-import {
-  recountSessions,
-  statisticsDelta,
-  storeStatistics,
-  storeSummary,
-  type StatisticsChange,
-} from './sync-derived.js';
+import { recountSessions, statisticsDelta, type StatisticsChange } from './sync-derived.js';
 import type { QuarantineReason, SyncBatch } from './sync-types.js';
+import { writeDerivedOnSqlite } from './sync-writes-sqlite.js';
 
 /** A row of sync_events, as a push writes it. */
 export type EventRow = SyncEventsTable;
@@ -54,16 +50,9 @@ export async function writePush(
   }
   await insertRows(db, trx, 'sync_events', writes.events);
   await insertRows(db, trx, 'sync_quarantine', writes.quarantined);
-  for (const { sessionId, summary, eventCount } of writes.summaries) {
-    await storeSummary(trx, batch, sessionId, summary, eventCount, at);
-  }
-  await storeStatistics(trx, batch, writes.statistics, at);
-  await trx
-    .updateTable('sync_devices')
-    .set({ next_seq: writes.nextSeq, updated_at: at })
-    .where('clinic_id', '=', batch.clinicId)
-    .where('device_id', '=', batch.deviceId)
-    .execute();
+  if (db.sqliteStatements === null) throw new Error('SQLite without its statements');
+  writeDerivedOnSqlite(db.sqliteStatements, batch, writes, at);
+  if (statisticsDelta(writes.statistics).startMoved) await recountSessions(trx, batch, at);
 }
 
 /** A column of values as one typed array parameter. */
