@@ -4,15 +4,19 @@
 // (sync/state.ts): the log only ever grows at the end, so ranks never
 // change, and any batch can be rebuilt from a sequence number alone, exactly
 // as it was first sent; events before `firstRank` are never this device's
-// to send. Invariants: a batch
+// to send, and neither are events from an earlier link's `endRank` on (they
+// are the next account's). Invariants: a batch
 // holds consecutive sequence numbers, at most MAX_BATCH_EVENTS events and
 // about MAX_BATCH_BYTES of JSON, so it stays under the server's limits
 // (500 events, 1 MiB).
 import type { GlutewakeDb } from '../store/db.js';
 import type { SyncLink } from './state.js';
 
-/** Where a device's queue stands: its next sequence number, and the rank its seq 1 is. */
-export type QueuePlace = Pick<SyncLink, 'nextSeq' | 'firstRank'>;
+/**
+ * Where a device's queue stands: its next sequence number, the rank its seq 1
+ * is, and for an earlier link the rank where its events end.
+ */
+export type QueuePlace = Pick<SyncLink, 'nextSeq' | 'firstRank'> & { endRank?: number };
 
 export const MAX_BATCH_EVENTS = 200;
 export const MAX_BATCH_BYTES = 512 * 1024;
@@ -27,7 +31,7 @@ export interface OutgoingEvent {
 /** Up to one batch of the device's events from its `nextSeq` on. */
 export async function batchFrom(
   db: GlutewakeDb,
-  { nextSeq, firstRank }: QueuePlace,
+  { nextSeq, firstRank, endRank = Infinity }: QueuePlace,
 ): Promise<OutgoingEvent[]> {
   const tx = db.transaction('events');
   let cursor = await tx.store.openCursor();
@@ -36,7 +40,8 @@ export async function batchFrom(
   const batch: OutgoingEvent[] = [];
   let bytes = 0;
   let seq = nextSeq;
-  while (cursor && batch.length < MAX_BATCH_EVENTS) {
+  const lastSeq = endRank - firstRank;
+  while (cursor && batch.length < MAX_BATCH_EVENTS && seq <= lastSeq) {
     const { sessionId, index, event } = cursor.value;
     const item: OutgoingEvent = { seq, sessionId, index, event: { ...event } };
     bytes += JSON.stringify(item).length;
@@ -52,7 +57,8 @@ export async function batchFrom(
 /** How many of the device's events the server has not acknowledged yet. */
 export async function waitingCount(
   db: GlutewakeDb,
-  { nextSeq, firstRank }: QueuePlace,
+  { nextSeq, firstRank, endRank = Infinity }: QueuePlace,
 ): Promise<number> {
-  return Math.max(0, (await db.count('events')) - (firstRank - 1) - (nextSeq - 1));
+  const inRange = Math.min(await db.count('events'), endRank - 1);
+  return Math.max(0, inRange - (firstRank - 1) - (nextSeq - 1));
 }

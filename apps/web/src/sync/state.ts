@@ -4,9 +4,13 @@
 // another account makes a new one, which starts where the log stands then
 // (`firstRank`): the history recorded before that is never sent as the new
 // account's, and only the first account linked here takes the history
-// recorded before any was; `nextSeq` is where the server said this
-// device stands, the only cursor the client keeps; what is loaded is
-// checked, and anything damaged reads as "not linked".
+// recorded before any was; the link it replaces is closed where the new one
+// starts (`endRank`) and, while any of its events wait, kept as an earlier
+// link, sent when its account signs in again, so each account's events go
+// up as its own and none is left behind; `nextSeq` is where the server said
+// a device stands, the only cursor the client keeps; what is loaded is
+// checked, and anything damaged reads as "not linked" (an earlier link as
+// absent).
 import type { GlutewakeDb } from '../store/db.js';
 
 export interface SyncLink {
@@ -29,6 +33,20 @@ export interface SyncLink {
   signedIn: boolean;
 }
 
+/**
+ * A device of an account linked here before another one was: its events are
+ * the log's ranks `firstRank` to `endRank - 1`, sent as seq 1, 2, ... when
+ * that account is signed in again.
+ */
+export interface EarlierLink {
+  deviceId: string;
+  accountId: string;
+  nextSeq: number;
+  firstRank: number;
+  /** The rank after its last event: where the next account's link began. */
+  endRank: number;
+}
+
 /** A program version the therapist assigned, as pulled (unchecked until sync checks it). */
 export interface PulledProgram {
   /** With `version`, what a session of this program names as its program. */
@@ -40,6 +58,10 @@ export interface PulledProgram {
 
 const LINK_KEY = 'link';
 const PROGRAMS_KEY = 'programs';
+const EARLIER_KEY = 'earlier';
+
+const isRank = (value: unknown): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= 1;
 
 export async function loadLink(db: GlutewakeDb): Promise<SyncLink | null> {
   const stored = (await db.get('sync', LINK_KEY)) as Partial<SyncLink> | undefined;
@@ -55,10 +77,7 @@ export async function loadLink(db: GlutewakeDb): Promise<SyncLink | null> {
     deviceId: stored.deviceId,
     accountId: stored.accountId,
     nextSeq: stored.nextSeq ?? 1,
-    firstRank:
-      Number.isSafeInteger(stored.firstRank) && (stored.firstRank ?? 0) >= 1
-        ? (stored.firstRank ?? 1)
-        : 1,
+    firstRank: isRank(stored.firstRank) ? stored.firstRank : 1,
     lastSyncedAt: typeof stored.lastSyncedAt === 'number' ? stored.lastSyncedAt : null,
     lastError: typeof stored.lastError === 'string' ? stored.lastError : null,
     programCursor: Number.isSafeInteger(stored.programCursor) ? (stored.programCursor ?? 0) : 0,
@@ -75,7 +94,8 @@ export async function saveLink(db: GlutewakeDb, link: SyncLink): Promise<void> {
 /**
  * Links this device to an account: the same link when it already is, else a
  * new device. A new device for a second account starts after every event
- * already in the log, so nobody's sessions are ever sent as someone else's.
+ * already in the log, so nobody's sessions are ever sent as someone else's;
+ * the link it replaces ends there, and is kept while any of its events wait.
  */
 export async function linkTo(db: GlutewakeDb, accountId: string): Promise<SyncLink> {
   const current = await loadLink(db);
@@ -85,6 +105,7 @@ export async function linkTo(db: GlutewakeDb, accountId: string): Promise<SyncLi
     return link;
   }
   const tx = db.transaction(['sync', 'events'], 'readwrite', { durability: 'strict' });
+  const sync = tx.objectStore('sync');
   const logLength = await tx.objectStore('events').count();
   const link: SyncLink = {
     deviceId: crypto.randomUUID(),
@@ -96,10 +117,60 @@ export async function linkTo(db: GlutewakeDb, accountId: string): Promise<SyncLi
     programCursor: 0,
     signedIn: true,
   };
-  await tx.objectStore('sync').put(link, LINK_KEY);
-  await tx.objectStore('sync').delete(PROGRAMS_KEY);
+  if (current !== null) {
+    const closed: EarlierLink = {
+      deviceId: current.deviceId,
+      accountId: current.accountId,
+      nextSeq: current.nextSeq,
+      firstRank: current.firstRank,
+      endRank: logLength + 1,
+    };
+    const earlier = earlierFrom(await sync.get(EARLIER_KEY));
+    if (closedWaiting(closed) > 0) await sync.put([...earlier, closed], EARLIER_KEY);
+  }
+  await sync.put(link, LINK_KEY);
+  await sync.delete(PROGRAMS_KEY);
   await tx.done;
   return link;
+}
+
+/** How many events of a closed link the server has not acknowledged. */
+function closedWaiting({ nextSeq, firstRank, endRank }: EarlierLink): number {
+  return Math.max(0, endRank - firstRank - (nextSeq - 1));
+}
+
+/** The earlier links of an account, oldest first, each with events still to send. */
+export async function loadEarlier(db: GlutewakeDb, accountId: string): Promise<EarlierLink[]> {
+  return earlierFrom(await db.get('sync', EARLIER_KEY)).filter(
+    (earlier) => earlier.accountId === accountId && closedWaiting(earlier) > 0,
+  );
+}
+
+/** Records how far an earlier link has been sent; drops it once everything is. */
+export async function saveEarlierProgress(
+  db: GlutewakeDb,
+  deviceId: string,
+  nextSeq: number,
+): Promise<void> {
+  const tx = db.transaction('sync', 'readwrite', { durability: 'strict' });
+  const earlier = earlierFrom(await tx.store.get(EARLIER_KEY))
+    .map((each) => (each.deviceId === deviceId ? { ...each, nextSeq } : each))
+    .filter((each) => closedWaiting(each) > 0);
+  await tx.store.put(earlier, EARLIER_KEY);
+  await tx.done;
+}
+
+function earlierFrom(stored: unknown): EarlierLink[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.filter(
+    (each: Partial<EarlierLink> | null): each is EarlierLink =>
+      typeof each?.deviceId === 'string' &&
+      typeof each.accountId === 'string' &&
+      isRank(each.nextSeq) &&
+      isRank(each.firstRank) &&
+      isRank(each.endRank) &&
+      each.endRank >= each.firstRank,
+  );
 }
 
 export async function unlink(db: GlutewakeDb): Promise<void> {

@@ -2,8 +2,10 @@
 // session log in batches, then pull the program versions the therapist
 // assigned. Loaded after the first screen, and never run while a session
 // plays (network work stays off the session's path; the end of the session
-// triggers it). Invariants: one run at a time; the server's word on the
-// cursor wins (a lost acknowledgement or a gap just moves `nextSeq` to what
+// triggers it). Before its own device, an account sends what its earlier
+// links here still hold (sync/state.ts), oldest first, so a person's events
+// recorded before someone else linked this browser go up as theirs.
+// Invariants: one run at a time; the server's word on the cursor wins (a lost acknowledgement or a gap just moves `nextSeq` to what
 // it expects, and the same batch is rebuilt from the log); a run that fails
 // keeps the whole queue and says why; an ended sign-in stops the queue until
 // the person signs in again; nothing here ever changes the session log.
@@ -11,11 +13,13 @@ import { validateProgram } from '@glutewake/core/validation';
 import { apiCall, type ApiResult } from '../account/api.js';
 import { keepPrograms, type KeptProgram } from '../store/programs.js';
 import type { GlutewakeDb } from '../store/db.js';
-import { batchFrom, waitingCount } from './batches.js';
+import { batchFrom, waitingCount, type QueuePlace } from './batches.js';
 import {
   linkTo,
+  loadEarlier,
   loadLink,
   loadPrograms,
+  saveEarlierProgress,
   saveLink,
   savePulled,
   type PulledProgram,
@@ -43,6 +47,15 @@ interface Acknowledgement {
 }
 
 type Call = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<ApiResult<T>>;
+
+type Failure = Extract<ApiResult<unknown>, { ok: false }>;
+
+/** A device's queue to push: whose it is, where it stands, and how to keep its progress. */
+interface DeviceQueue extends QueuePlace {
+  deviceId: string;
+  accountId: string;
+  save(nextSeq: number): Promise<void>;
+}
 
 export interface SyncDeps {
   db: GlutewakeDb;
@@ -95,7 +108,10 @@ export class SyncService {
   async view(): Promise<SyncView> {
     const link = await loadLink(this.deps.db);
     if (link === null) return { kind: 'not-linked' };
-    const waiting = await waitingCount(this.deps.db, link);
+    let waiting = await waitingCount(this.deps.db, link);
+    for (const earlier of await loadEarlier(this.deps.db, link.accountId)) {
+      waiting += await waitingCount(this.deps.db, earlier);
+    }
     if (!link.signedIn) return { kind: 'signed-out', waiting };
     if (this.syncing) return { kind: 'syncing', waiting };
     if (waiting === 0 && link.lastError === null) {
@@ -135,55 +151,79 @@ export class SyncService {
     if (link === null || !link.signedIn || this.deps.sessionRunning()) return;
     this.syncing = true;
     this.changed();
-    const status = await this.call<{ nextSeq: number }>(
-      'GET',
-      `/api/sync/status?deviceId=${link.deviceId}`,
-    );
-    if (!status.ok) return void (await this.failed(link, status));
-    link = { ...link, nextSeq: status.value.nextSeq };
-    let moves = 0;
-    for (;;) {
-      const events = await batchFrom(this.deps.db, link);
-      if (events.length === 0) break;
-      const pushed: ApiResult<Acknowledgement> = await this.call<Acknowledgement>(
-        'POST',
-        '/api/sync/push',
-        {
-          syncVersion: SYNC_PROTOCOL_VERSION,
-          deviceId: link.deviceId,
-          clientId: link.accountId,
-          events,
-        },
-      );
-      if (pushed.ok) {
-        link = { ...link, nextSeq: pushed.value.nextSeq };
-        await saveLink(this.deps.db, link);
-        this.changed();
-        continue;
-      }
-      const expected: unknown = pushed.details.expectedSeq;
-      if (pushed.code === 'sync_gap' && typeof expected === 'number' && moves < MAX_CURSOR_MOVES) {
-        moves++;
-        link = { ...link, nextSeq: expected };
-        continue;
-      }
-      return void (await this.failed(link, pushed));
+    const { db } = this.deps;
+    // An earlier link that cannot go on does not hold up the account's own
+    // device (only an ended sign-in stops the run); its failure is shown.
+    let earlierFailure: Failure | null = null;
+    for (const earlier of await loadEarlier(db, link.accountId)) {
+      const sent = await this.pushQueue({
+        ...earlier,
+        save: (nextSeq) => saveEarlierProgress(db, earlier.deviceId, nextSeq),
+      });
+      if (sent.ok) continue;
+      if (sent.failure.status === 401) return void (await this.failed(link, sent.failure));
+      earlierFailure ??= sent.failure;
     }
+    const current = link;
+    const sent = await this.pushQueue({
+      ...current,
+      save: (nextSeq) => saveLink(db, { ...current, nextSeq }),
+    });
+    link = { ...link, nextSeq: sent.nextSeq };
+    if (!sent.ok) return void (await this.failed(link, sent.failure));
     const pulled = await this.pull(link);
     if (!pulled.ok) return void (await this.failed(pulled.link, pulled.failure));
-    await saveLink(this.deps.db, {
+    if (earlierFailure !== null) return void (await this.failed(pulled.link, earlierFailure));
+    await saveLink(db, {
       ...pulled.link,
       lastSyncedAt: this.deps.now(),
       lastError: null,
     });
   }
 
+  /** Pushes one device's queue from where the server says it stands, to its end. */
+  private async pushQueue(
+    queue: DeviceQueue,
+  ): Promise<{ ok: true; nextSeq: number } | { ok: false; nextSeq: number; failure: Failure }> {
+    const status = await this.call<{ nextSeq: number }>(
+      'GET',
+      `/api/sync/status?deviceId=${queue.deviceId}`,
+    );
+    if (!status.ok) return { ok: false, nextSeq: queue.nextSeq, failure: status };
+    let place: QueuePlace = { ...queue, nextSeq: status.value.nextSeq };
+    let moves = 0;
+    for (;;) {
+      const events = await batchFrom(this.deps.db, place);
+      if (events.length === 0) return { ok: true, nextSeq: place.nextSeq };
+      const pushed: ApiResult<Acknowledgement> = await this.call<Acknowledgement>(
+        'POST',
+        '/api/sync/push',
+        {
+          syncVersion: SYNC_PROTOCOL_VERSION,
+          deviceId: queue.deviceId,
+          clientId: queue.accountId,
+          events,
+        },
+      );
+      if (pushed.ok) {
+        place = { ...place, nextSeq: pushed.value.nextSeq };
+        await queue.save(place.nextSeq);
+        this.changed();
+        continue;
+      }
+      const expected: unknown = pushed.details.expectedSeq;
+      if (pushed.code === 'sync_gap' && typeof expected === 'number' && moves < MAX_CURSOR_MOVES) {
+        moves++;
+        place = { ...place, nextSeq: expected };
+        continue;
+      }
+      return { ok: false, nextSeq: place.nextSeq, failure: pushed };
+    }
+  }
+
   private async pull(
     start: SyncLink,
-  ): Promise<
-    | { ok: true; link: SyncLink }
-    | { ok: false; link: SyncLink; failure: Extract<ApiResult<unknown>, { ok: false }> }
-  > {
+  ): Promise<{ ok: true; link: SyncLink } | { ok: false; link: SyncLink; failure: Failure }> {
     let link = start;
     for (;;) {
       const page = await this.call<{ programs: PulledProgram[]; cursor: number; more: boolean }>(
@@ -215,10 +255,7 @@ export class SyncService {
     this.deps.onProgramsChanged?.();
   }
 
-  private async failed(
-    link: SyncLink,
-    failure: Extract<ApiResult<unknown>, { ok: false }>,
-  ): Promise<void> {
+  private async failed(link: SyncLink, failure: Failure): Promise<void> {
     const signedOut = failure.status === 401;
     await saveLink(this.deps.db, {
       ...link,

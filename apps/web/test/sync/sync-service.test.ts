@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiFailure, ApiResult } from '../../src/account/api.js';
 import { openGlutewakeDb, type GlutewakeDb } from '../../src/store/db.js';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type OutgoingEvent } from '../../src/sync/batches.js';
-import { loadLink } from '../../src/sync/state.js';
+import { loadEarlier, loadLink } from '../../src/sync/state.js';
 import { SyncService } from '../../src/sync/sync-service.js';
 
 const ACCOUNT = 'b7c1e2d3-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
@@ -29,14 +29,29 @@ function failure(status: number, code: string, details: Record<string, unknown> 
   };
 }
 
-/** One device's events as the server stores them, with the faults a test asks for. */
+/** Each device's events as the server stores them, with the faults a test asks for. */
 class FakeServer {
-  readonly stored: OutgoingEvent[] = [];
+  /** Each device's events, by device id, with the account that first pushed it. */
+  readonly devices = new Map<string, { clientId: string; events: OutgoingEvent[] }>();
   readonly pushes: OutgoingEvent[][] = [];
   /** Answers the next calls with these failures instead (after applying, when `applied`). */
   readonly failures: { answer: ApiFailure; applied: boolean }[] = [];
   /** The next status answer is this far behind the truth (ahead when negative). */
   statusBehindBy = 0;
+  /** The account the browser's cookie is signed in as (null: whichever pushes). */
+  signedInAs: string | null = null;
+
+  /** Every stored event, device by device (most tests use one device). */
+  get stored(): OutgoingEvent[] {
+    return [...this.devices.values()].flatMap((device) => device.events);
+  }
+
+  /** The notes of an account's stored events, device by device in the order they first pushed. */
+  notesOf(clientId: string): string[][] {
+    return [...this.devices.values()]
+      .filter((device) => device.clientId === clientId)
+      .map((device) => device.events.map((sent) => String(sent.event.note)));
+  }
 
   readonly call = async <T>(
     method: Method,
@@ -48,10 +63,12 @@ class FakeServer {
     if (fault !== undefined && !fault.applied) return fault.answer;
     let result: ApiResult<unknown>;
     if (method === 'GET' && path.startsWith('/api/sync/status')) {
-      result = answer({ nextSeq: this.stored.length + 1 - this.statusBehindBy });
+      const deviceId = new URL(path, 'http://server.test').searchParams.get('deviceId') ?? '';
+      const held = this.devices.get(deviceId)?.events.length ?? 0;
+      result = answer({ nextSeq: held + 1 - this.statusBehindBy });
       this.statusBehindBy = 0;
     } else if (method === 'POST' && path === '/api/sync/push') {
-      result = this.push((body as { events: OutgoingEvent[] }).events);
+      result = this.push(body as { deviceId: string; clientId: string; events: OutgoingEvent[] });
     } else if (method === 'GET' && path.startsWith('/api/sync/pull')) {
       result = answer({ programs: [], cursor: 0, more: false });
     } else {
@@ -60,14 +77,28 @@ class FakeServer {
     return fault === undefined ? (result as ApiResult<T>) : fault.answer;
   };
 
-  private push(events: OutgoingEvent[]): ApiResult<unknown> {
+  private push({
+    deviceId,
+    clientId,
+    events,
+  }: {
+    deviceId: string;
+    clientId: string;
+    events: OutgoingEvent[];
+  }): ApiResult<unknown> {
+    if (this.signedInAs !== null && clientId !== this.signedInAs) {
+      return failure(403, 'sync_wrong_account');
+    }
     this.pushes.push(events);
+    const device = this.devices.get(deviceId) ?? { clientId, events: [] };
+    if (device.clientId !== clientId) return failure(403, 'sync_device_taken');
+    this.devices.set(deviceId, device);
     const first = events[0]?.seq ?? 0;
-    const expected = this.stored.length + 1;
+    const expected = device.events.length + 1;
     if (first > expected) return failure(409, 'sync_gap', { expectedSeq: expected });
     for (const event of events) {
-      const held = this.stored[event.seq - 1];
-      if (held === undefined) this.stored.push(event);
+      const held = device.events[event.seq - 1];
+      if (held === undefined) device.events.push(event);
       else expect(event, `seq ${event.seq} sent again`).toEqual(held);
     }
     const last = events.at(-1)?.seq ?? 0;
@@ -259,5 +290,85 @@ describe('when sync cannot go on', () => {
     expect((await loadLink(db))?.firstRank).toBe(1);
     await serviceOver().syncNow();
     expect(server.stored).toHaveLength(5);
+  });
+});
+
+describe('two people in one browser', () => {
+  const FIRST = ACCOUNT;
+  const SECOND = 'c8d2f3e4-5a6b-4c7d-9e8f-0a1b2c3d4e5f';
+  const signInAs = async (sync: SyncService, accountId: string) => {
+    server.signedInAs = accountId;
+    await sync.linkAccount(accountId);
+  };
+
+  it('sends what the first person had not synced as theirs, when they sign in again', async () => {
+    const sync = serviceOver();
+    await recordEvents(10, 'first');
+    await signInAs(sync, FIRST);
+    await sync.signedOut();
+    await recordEvents(3, 'first, signed out');
+
+    await signInAs(sync, SECOND);
+    // The first person's waiting events are not the second person's to send, or to count.
+    expect(await sync.view()).toEqual({ kind: 'synced', at: NOW, programs: 0 });
+    await recordEvents(4, 'second');
+    expect(await sync.view()).toMatchObject({ kind: 'waiting', waiting: 4 });
+    await sync.syncNow();
+    await sync.signedOut();
+
+    server.signedInAs = FIRST;
+    await sync.linkAccount(FIRST);
+    await recordEvents(2, 'first, again');
+    await sync.syncNow();
+
+    expect(server.notesOf(FIRST)).toEqual([
+      [...Array<string>(10).fill('first'), ...Array<string>(3).fill('first, signed out')],
+      ['first, again', 'first, again'],
+    ]);
+    expect(server.notesOf(SECOND)).toEqual([Array<string>(4).fill('second')]);
+    // Every event of the log went up once, as its own person's.
+    expect(server.stored).toHaveLength(await db.count('events'));
+    expect(await loadEarlier(db, FIRST)).toEqual([]);
+    expect(await sync.view()).toMatchObject({ kind: 'synced' });
+  });
+
+  it('counts an earlier link’s waiting events for its own account once it is back', async () => {
+    const sync = serviceOver();
+    await recordEvents(6, 'first');
+    server.failures.push({ answer: failure(503, 'unavailable'), applied: false });
+    await signInAs(sync, FIRST);
+    expect(await sync.view()).toMatchObject({ kind: 'waiting', waiting: 6 });
+
+    await signInAs(sync, SECOND);
+    await recordEvents(2, 'second');
+    playing = true; // keep both queues where they are while the counts are read
+    await signInAs(sync, FIRST);
+    await recordEvents(1, 'first, again');
+    expect(await sync.view()).toMatchObject({ kind: 'waiting', waiting: 7 });
+    playing = false;
+    await sync.syncNow();
+    expect(server.notesOf(FIRST)).toEqual([Array<string>(6).fill('first'), ['first, again']]);
+    expect(server.notesOf(SECOND)).toEqual([]);
+  });
+
+  it('does not let an earlier link the server refuses hold up the account’s own device', async () => {
+    const sync = serviceOver();
+    await recordEvents(5, 'first');
+    server.failures.push({ answer: failure(503, 'unavailable'), applied: false });
+    await signInAs(sync, FIRST);
+    const earlierDevice = (await loadLink(db))?.deviceId ?? '';
+    // The server already holds that device for someone else (it was reset, say).
+    server.devices.set(earlierDevice, { clientId: SECOND, events: [] });
+    await signInAs(sync, SECOND);
+    await signInAs(sync, FIRST);
+    await recordEvents(3, 'first, again');
+    await sync.syncNow();
+
+    expect(server.notesOf(FIRST)).toEqual([Array<string>(3).fill('first, again')]);
+    expect(await sync.view()).toMatchObject({
+      kind: 'waiting',
+      waiting: 5,
+      lastError: 'sync_device_taken (403)',
+    });
   });
 });
