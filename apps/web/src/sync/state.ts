@@ -64,7 +64,11 @@ const isRank = (value: unknown): value is number =>
   Number.isSafeInteger(value) && (value as number) >= 1;
 
 export async function loadLink(db: GlutewakeDb): Promise<SyncLink | null> {
-  const stored = (await db.get('sync', LINK_KEY)) as Partial<SyncLink> | undefined;
+  return linkFrom(await db.get('sync', LINK_KEY));
+}
+
+function linkFrom(value: unknown): SyncLink | null {
+  const stored = value as Partial<SyncLink> | undefined;
   if (
     typeof stored?.deviceId !== 'string' ||
     typeof stored.accountId !== 'string' ||
@@ -85,10 +89,49 @@ export async function loadLink(db: GlutewakeDb): Promise<SyncLink | null> {
   };
 }
 
-export async function saveLink(db: GlutewakeDb, link: SyncLink): Promise<void> {
+/** What a sync run may change on the link it started with. */
+export type LinkProgress = Partial<
+  Pick<SyncLink, 'nextSeq' | 'lastError' | 'lastSyncedAt' | 'signedIn'>
+>;
+
+/**
+ * Changes the link, but only while it is still the device `deviceId`: a run
+ * that outlives its link (another account linked, the data deleted) writes
+ * nothing. Returns the link as saved, or null when it was not.
+ */
+export async function updateLink(
+  db: GlutewakeDb,
+  deviceId: string,
+  change: LinkProgress,
+): Promise<SyncLink | null> {
   const tx = db.transaction('sync', 'readwrite', { durability: 'strict' });
-  await tx.store.put(link, LINK_KEY);
+  const stored = linkFrom(await tx.store.get(LINK_KEY));
+  if (stored?.deviceId !== deviceId) {
+    await tx.done;
+    return null;
+  }
+  const next = { ...stored, ...change };
+  await tx.store.put(next, LINK_KEY);
   await tx.done;
+  return next;
+}
+
+/**
+ * The rank where device `deviceId`'s events end for now (Infinity for the
+ * linked device), or null when it is no longer this browser's to send: not
+ * the linked device, nor an earlier link of the signed-in linked account.
+ */
+export async function sendableEnd(db: GlutewakeDb, deviceId: string): Promise<number | null> {
+  const tx = db.transaction('sync');
+  const link = linkFrom(await tx.store.get(LINK_KEY));
+  const earlier = earlierFrom(await tx.store.get(EARLIER_KEY));
+  await tx.done;
+  if (link === null || !link.signedIn) return null;
+  if (link.deviceId === deviceId) return Infinity;
+  const entry = earlier.find(
+    (each) => each.deviceId === deviceId && each.accountId === link.accountId,
+  );
+  return entry?.endRank ?? null;
 }
 
 /**
@@ -98,20 +141,25 @@ export async function saveLink(db: GlutewakeDb, link: SyncLink): Promise<void> {
  * the link it replaces ends there, and is kept while any of its events wait.
  */
 export async function linkTo(db: GlutewakeDb, accountId: string): Promise<SyncLink> {
-  const current = await loadLink(db);
-  if (current?.accountId === accountId) {
-    const link = { ...current, signedIn: true };
-    await saveLink(db, link);
-    return link;
-  }
+  // One transaction, so that a sync run's progress lands before or after, never lost.
   const tx = db.transaction(['sync', 'events'], 'readwrite', { durability: 'strict' });
   const sync = tx.objectStore('sync');
+  const current = linkFrom(await sync.get(LINK_KEY));
+  if (current?.accountId === accountId) {
+    const same = { ...current, signedIn: true };
+    await sync.put(same, LINK_KEY);
+    await tx.done;
+    return same;
+  }
   const logLength = await tx.objectStore('events').count();
+  const earlier = earlierFrom(await sync.get(EARLIER_KEY));
   const link: SyncLink = {
     deviceId: crypto.randomUUID(),
     accountId,
     nextSeq: 1,
-    firstRank: current === null ? 1 : logLength + 1,
+    // Only the first account linked here takes the history from before; a
+    // damaged link with earlier ones kept is not a first.
+    firstRank: current === null && earlier.length === 0 ? 1 : logLength + 1,
     lastSyncedAt: null,
     lastError: null,
     programCursor: 0,
@@ -125,7 +173,6 @@ export async function linkTo(db: GlutewakeDb, accountId: string): Promise<SyncLi
       firstRank: current.firstRank,
       endRank: logLength + 1,
     };
-    const earlier = earlierFrom(await sync.get(EARLIER_KEY));
     if (closedWaiting(closed) > 0) await sync.put([...earlier, closed], EARLIER_KEY);
   }
   await sync.put(link, LINK_KEY);
@@ -184,14 +231,19 @@ export async function loadPrograms(db: GlutewakeDb): Promise<PulledProgram[]> {
   return Array.isArray(stored) ? (stored as PulledProgram[]) : [];
 }
 
-/** Adds pulled versions and moves the cursor, in one transaction. */
+/** Adds pulled versions and moves the cursor, in one transaction, while the link is still `deviceId`. */
 export async function savePulled(
   db: GlutewakeDb,
-  link: SyncLink,
+  deviceId: string,
   programs: readonly PulledProgram[],
   cursor: number,
-): Promise<SyncLink> {
+): Promise<SyncLink | null> {
   const tx = db.transaction('sync', 'readwrite', { durability: 'strict' });
+  const link = linkFrom(await tx.store.get(LINK_KEY));
+  if (link?.deviceId !== deviceId) {
+    await tx.done;
+    return null;
+  }
   const known = ((await tx.store.get(PROGRAMS_KEY)) as PulledProgram[] | undefined) ?? [];
   const versions = new Set(known.map((p) => p.version));
   await tx.store.put([...known, ...programs.filter((p) => !versions.has(p.version))], PROGRAMS_KEY);

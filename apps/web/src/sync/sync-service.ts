@@ -5,7 +5,11 @@
 // triggers it). Before its own device, an account sends what its earlier
 // links here still hold (sync/state.ts), oldest first, so a person's events
 // recorded before someone else linked this browser go up as theirs.
-// Invariants: one run at a time; the server's word on the cursor wins (a lost acknowledgement or a gap just moves `nextSeq` to what
+// Invariants: one run at a time; a run writes only to the link it started
+// with, and stops sending a device once it is no longer this browser's to
+// send, so a sign-in by someone else or "Delete all data" while it goes on
+// is never undone and never sends their events; the server's word on the
+// cursor wins (a lost acknowledgement or a gap just moves `nextSeq` to what
 // it expects, and the same batch is rebuilt from the log); a run that fails
 // keeps the whole queue and says why; an ended sign-in stops the queue until
 // the person signs in again; nothing here ever changes the session log.
@@ -20,8 +24,9 @@ import {
   loadLink,
   loadPrograms,
   saveEarlierProgress,
-  saveLink,
   savePulled,
+  sendableEnd,
+  updateLink,
   type PulledProgram,
   type SyncLink,
 } from './state.js';
@@ -132,7 +137,7 @@ export class SyncService {
   /** After signing out: keep the queue and the device id, stop syncing until the next sign-in. */
   async signedOut(): Promise<void> {
     const link = await loadLink(this.deps.db);
-    if (link) await saveLink(this.deps.db, { ...link, signedIn: false, lastError: null });
+    if (link) await updateLink(this.deps.db, link.deviceId, { signedIn: false, lastError: null });
     this.changed();
   }
 
@@ -147,7 +152,7 @@ export class SyncService {
   }
 
   private async run(): Promise<void> {
-    let link = await loadLink(this.deps.db);
+    const link = await loadLink(this.deps.db);
     if (link === null || !link.signedIn || this.deps.sessionRunning()) return;
     this.syncing = true;
     this.changed();
@@ -164,21 +169,17 @@ export class SyncService {
       if (sent.failure.status === 401) return void (await this.failed(link, sent.failure));
       earlierFailure ??= sent.failure;
     }
-    const current = link;
+    // Every write below is to this link only: if another account links, or
+    // the data is deleted, while this run goes on, it changes nothing of theirs.
     const sent = await this.pushQueue({
-      ...current,
-      save: (nextSeq) => saveLink(db, { ...current, nextSeq }),
+      ...link,
+      save: async (nextSeq) => void (await updateLink(db, link.deviceId, { nextSeq })),
     });
-    link = { ...link, nextSeq: sent.nextSeq };
     if (!sent.ok) return void (await this.failed(link, sent.failure));
     const pulled = await this.pull(link);
-    if (!pulled.ok) return void (await this.failed(pulled.link, pulled.failure));
-    if (earlierFailure !== null) return void (await this.failed(pulled.link, earlierFailure));
-    await saveLink(db, {
-      ...pulled.link,
-      lastSyncedAt: this.deps.now(),
-      lastError: null,
-    });
+    if (!pulled.ok) return void (await this.failed(link, pulled.failure));
+    if (earlierFailure !== null) return void (await this.failed(link, earlierFailure));
+    await updateLink(db, link.deviceId, { lastSyncedAt: this.deps.now(), lastError: null });
   }
 
   /** Pushes one device's queue from where the server says it stands, to its end. */
@@ -191,8 +192,16 @@ export class SyncService {
     );
     if (!status.ok) return { ok: false, nextSeq: queue.nextSeq, failure: status };
     let place: QueuePlace = { ...queue, nextSeq: status.value.nextSeq };
+    // The server's word is kept even when nothing is left to send (a lost
+    // acknowledgement), so a queue it already holds reads as done.
+    if (place.nextSeq !== queue.nextSeq) await queue.save(place.nextSeq);
     let moves = 0;
     for (;;) {
+      // Read again before each batch: a link replaced meanwhile ends where
+      // the next began, and one no longer this browser's to send stops here.
+      const end = await sendableEnd(this.deps.db, queue.deviceId);
+      if (end === null) return { ok: true, nextSeq: place.nextSeq };
+      place = { ...place, endRank: Math.min(end, queue.endRank ?? Infinity) };
       const events = await batchFrom(this.deps.db, place);
       if (events.length === 0) return { ok: true, nextSeq: place.nextSeq };
       const pushed: ApiResult<Acknowledgement> = await this.call<Acknowledgement>(
@@ -221,19 +230,25 @@ export class SyncService {
     }
   }
 
-  private async pull(
-    start: SyncLink,
-  ): Promise<{ ok: true; link: SyncLink } | { ok: false; link: SyncLink; failure: Failure }> {
-    let link = start;
+  private async pull(link: SyncLink): Promise<{ ok: true } | { ok: false; failure: Failure }> {
+    let cursor = link.programCursor;
     for (;;) {
       const page = await this.call<{ programs: PulledProgram[]; cursor: number; more: boolean }>(
         'GET',
-        `/api/sync/pull?since=${link.programCursor}`,
+        `/api/sync/pull?since=${cursor}`,
       );
-      if (!page.ok) return { ok: false, link, failure: page };
-      link = await savePulled(this.deps.db, link, page.value.programs, page.value.cursor);
+      if (!page.ok) return { ok: false, failure: page };
+      const saved = await savePulled(
+        this.deps.db,
+        link.deviceId,
+        page.value.programs,
+        page.value.cursor,
+      );
+      // The link changed meanwhile: these programs are not the linked account's.
+      if (saved === null) return { ok: true };
       await this.keep(page.value.programs);
-      if (!page.value.more) return { ok: true, link };
+      cursor = saved.programCursor;
+      if (!page.value.more) return { ok: true };
     }
   }
 
@@ -256,12 +271,12 @@ export class SyncService {
   }
 
   private async failed(link: SyncLink, failure: Failure): Promise<void> {
-    const signedOut = failure.status === 401;
-    await saveLink(this.deps.db, {
-      ...link,
-      signedIn: !signedOut,
-      lastError: signedOut ? null : failure.message,
-    });
+    // An ended sign-in stops the queue; nothing here ever signs a link back in.
+    const change =
+      failure.status === 401
+        ? { signedIn: false, lastError: null }
+        : { lastError: failure.message };
+    await updateLink(this.deps.db, link.deviceId, change);
   }
 
   private changed(): void {

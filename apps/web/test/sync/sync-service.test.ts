@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiFailure, ApiResult } from '../../src/account/api.js';
 import { openGlutewakeDb, type GlutewakeDb } from '../../src/store/db.js';
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type OutgoingEvent } from '../../src/sync/batches.js';
+import { deleteEverything } from '../../src/data/device-data.js';
 import { loadEarlier, loadLink } from '../../src/sync/state.js';
 import { SyncService } from '../../src/sync/sync-service.js';
 
@@ -370,5 +371,80 @@ describe('two people in one browser', () => {
       waiting: 5,
       lastError: 'sync_device_taken (403)',
     });
+  });
+
+  /** A service whose second push waits until the test lets it answer. */
+  function serviceHeldAtSecondPush() {
+    let release: (() => void) | null = null;
+    let pushes = 0;
+    const held: typeof server.call = async (method, path, body) => {
+      if (method === 'POST' && path === '/api/sync/push' && ++pushes === 2) {
+        await new Promise<void>((resolve) => (release = resolve));
+      }
+      return server.call(method, path, body);
+    };
+    const sync = new SyncService({ db, sessionRunning: () => playing, now: () => NOW, call: held });
+    const heldNow = async () => {
+      while (release === null) await new Promise((resolve) => setTimeout(resolve, 1));
+    };
+    return { sync, heldNow, release: () => (release as unknown as () => void)() };
+  }
+
+  it('keeps a run that outlives its link from writing it back or sending the next person’s events', async () => {
+    await recordEvents(450, 'first');
+    const { sync, heldNow, release } = serviceHeldAtSecondPush();
+    server.signedInAs = FIRST;
+    const firstRun = sync.linkAccount(FIRST);
+    await heldNow();
+    await sync.signedOut();
+    server.signedInAs = SECOND;
+    const secondLink = sync.linkAccount(SECOND);
+    await recordEvents(3, 'second');
+    release();
+    await firstRun;
+    await secondLink;
+
+    expect((await loadLink(db))?.accountId).toBe(SECOND);
+    await sync.syncNow();
+    expect(server.notesOf(SECOND)).toEqual([Array<string>(3).fill('second')]);
+    expect(await sync.view()).toMatchObject({ kind: 'synced' });
+    await sync.signedOut();
+    server.signedInAs = FIRST;
+    await sync.linkAccount(FIRST);
+    expect(server.notesOf(FIRST)).toEqual([Array<string>(450).fill('first')]);
+    expect(server.stored).toHaveLength(453);
+    expect(await sync.view()).toMatchObject({ kind: 'synced' });
+  });
+
+  it('lets an earlier link go once the server says it holds everything, answer lost or not', async () => {
+    const sync = serviceOver();
+    await recordEvents(5, 'first');
+    server.failures.push({ answer: failure(503, 'unavailable'), applied: false });
+    await signInAs(sync, FIRST);
+    await signInAs(sync, SECOND);
+    server.signedInAs = FIRST;
+    // The first status finds nothing; the push is stored but its answer is lost.
+    server.failures.push(
+      { answer: { ok: true, status: 200, value: { nextSeq: 1 } } as never, applied: true },
+      { answer: failure(0, 'offline'), applied: true },
+    );
+    await sync.linkAccount(FIRST);
+    await sync.syncNow();
+    expect(server.notesOf(FIRST)).toEqual([Array<string>(5).fill('first')]);
+    expect(await loadEarlier(db, FIRST)).toEqual([]);
+    expect(await sync.view()).toMatchObject({ kind: 'synced' });
+  });
+
+  it('does not bring the link back when all data is deleted during a run', async () => {
+    await recordEvents(450, 'first');
+    const { sync, heldNow, release } = serviceHeldAtSecondPush();
+    const run = sync.linkAccount(FIRST);
+    await heldNow();
+    await deleteEverything(db);
+    release();
+    await run;
+    expect(await loadLink(db)).toBeNull();
+    expect(await sync.view()).toEqual({ kind: 'not-linked' });
+    expect(server.stored).toHaveLength(400);
   });
 });
