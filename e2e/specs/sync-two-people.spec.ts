@@ -5,22 +5,12 @@
 import { expect, screenshotBoth, test } from '../support/index.js';
 import { dataStatus, exportFileOf, importText, openYourData } from '../support/data-flows.js';
 import { inviteClient, signedInOwner } from '../support/clinic.js';
-import { fortnightOfPractice, type FixtureSession } from '../support/history-fixture.js';
+import { fortnightOfPractice, renamed } from '../support/history-fixture.js';
 import { FAST, finishFirstRun } from '../flows.js';
 import type { APIRequestContext, Page } from '@playwright/test';
 
 const SYNCED = "Synced. Everything is saved on your clinic's server.";
 const syncState = (page: Page) => page.locator('.sync-state');
-
-function renamed(session: FixtureSession | undefined, sessionId: string): FixtureSession {
-  if (!session) throw new Error('the fixture is empty');
-  return {
-    sessionId,
-    events: session.events.map((event) =>
-      event.type === 'session.started' ? { ...event, sessionId } : event,
-    ),
-  };
-}
 
 async function join(page: Page, link: string, email: string): Promise<string> {
   await page.goto(link);

@@ -6,22 +6,11 @@
 import { expect, expectNoSeriousA11yViolations, screenshotBoth, test } from '../support/index.js';
 import { dataStatus, exportFileOf, importText, openYourData } from '../support/data-flows.js';
 import { disableAccount, inviteClient, signedInOwner } from '../support/clinic.js';
-import { fortnightOfPractice, type FixtureSession } from '../support/history-fixture.js';
+import { fortnightOfPractice, renamed } from '../support/history-fixture.js';
 import { FAST, finishFirstRun } from '../flows.js';
 import type { Page } from '@playwright/test';
 
 const syncState = (page: Page) => page.locator('.sync-state');
-
-/** A copy of a session under another id, as a new session on the device. */
-function renamed(session: FixtureSession | undefined, sessionId: string): FixtureSession {
-  if (!session) throw new Error('the fixture is empty');
-  return {
-    sessionId,
-    events: session.events.map((event) =>
-      event.type === 'session.started' ? { ...event, sessionId } : event,
-    ),
-  };
-}
 
 /** The device id and event count this device holds, read from IndexedDB. */
 async function deviceLog(page: Page) {

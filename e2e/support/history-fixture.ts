@@ -57,3 +57,14 @@ export function fortnightOfPractice(now: Date = new Date()): FixtureSession[] {
   }
   return sessions;
 }
+
+/** A copy of a session under another id, as a new session on the device. */
+export function renamed(session: FixtureSession | undefined, sessionId: string): FixtureSession {
+  if (!session) throw new Error('the fixture is empty');
+  return {
+    sessionId,
+    events: session.events.map((event) =>
+      event.type === 'session.started' ? { ...event, sessionId } : event,
+    ),
+  };
+}
