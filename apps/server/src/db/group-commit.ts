@@ -7,15 +7,18 @@
 // server even read the next request, and no group would ever form. So each
 // unit is queued, and the queue is written at the end of the turn
 // (setImmediate), once every request read in that turn has joined it.
-// Invariants: a unit's result is handed out only after the transaction that
-// holds its writes has committed, so nothing is acknowledged before it is
-// durable; a unit that throws leaves no trace and rejects at once (in a group
-// of several it is rolled back to its own savepoint and the others go on; a
-// unit alone has its transaction rolled back); if the commit fails, every
-// unit of the group rejects and none of their writes remain; units run one
-// at a time, in arrival order; a group holds at most MAX_GROUP units, and
-// the next waits for a later turn, so other queries on the connection are
-// never starved.
+// Invariants: no unit is answered before its group has settled, and a
+// unit's result is handed out only after the transaction that holds its
+// writes has committed, so nothing is acknowledged before it is durable; a
+// unit that throws leaves no trace (in a group of several it is rolled back
+// to its own savepoint and the others go on; a unit alone has its
+// transaction rolled back) and is answered with its own failure once the
+// group has committed; if the commit fails, every unit of the group rejects
+// with that failure, refused ones too (a refusal may rest on an earlier
+// unit's writes, which are gone), and none of their writes remain; units run
+// one at a time, in arrival order; a group holds at most MAX_GROUP units,
+// and the next waits for a later turn, so other queries on the connection
+// are never starved.
 import { sql, type ControlledTransaction } from 'kysely';
 import type { Database } from './database.js';
 import type { DatabaseHandle } from './open.js';
@@ -40,7 +43,12 @@ export class GroupCommit {
     this.#db = db;
   }
 
-  /** Runs `work` in the turn's shared transaction; resolves once its writes are committed. */
+  /**
+   * Runs `work` in the turn's shared transaction; resolves once its writes
+   * are committed. `work` must query only through `trx`: the connection is
+   * held by the group, so a query on the database itself would wait for the
+   * group, and the group for it.
+   */
   run<T>(work: (trx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ work, resolve: resolve as Unit['resolve'], reject });
@@ -67,59 +75,55 @@ export class GroupCommit {
       for (const unit of units) unit.reject(error);
       return;
     }
-    const held: { unit: Unit; value: unknown }[] = [];
+    const outcomes: Outcome[] = [];
     try {
       for (const unit of units) {
-        const value =
-          units.length === 1 ? await this.#alone(trx, unit) : await this.#inGroup(trx, unit);
-        if (value !== REFUSED) held.push({ unit, value });
+        outcomes.push(
+          units.length === 1 ? await this.#alone(trx, unit) : await this.#inGroup(trx, unit),
+        );
       }
     } catch (error) {
       // The transaction itself failed (a savepoint could not be taken or
-      // released, or a lone unit's rollback failed): nothing of it may stand.
-      await trx
-        .rollback()
-        .execute()
-        .catch(() => {});
+      // released): nothing of it may stand, and no refusal in it holds.
+      await rollbackQuietly(trx);
       for (const unit of units) unit.reject(error);
       return;
     }
-    if (held.length === 0) {
-      // Every unit was refused: a lone one's transaction is already rolled back.
-      if (units.length > 1) {
-        await trx
-          .rollback()
-          .execute()
-          .catch(() => {});
-      }
+    if (outcomes.every((outcome) => outcome.refused)) {
+      // Nothing is left to commit; a lone unit's transaction is already rolled back.
+      if (units.length > 1) await rollbackQuietly(trx);
+      for (const outcome of outcomes) outcome.unit.reject(outcome.error);
       return;
     }
     try {
       await trx.commit().execute();
     } catch (error) {
-      await trx
-        .rollback()
-        .execute()
-        .catch(() => {});
-      for (const { unit } of held) unit.reject(error);
+      await rollbackQuietly(trx);
+      // A refusal may rest on an earlier unit's writes, which are now gone:
+      // the refused units get the commit's failure too, and will try again.
+      for (const outcome of outcomes) outcome.unit.reject(error);
       return;
     }
-    for (const { unit, value } of held) unit.resolve(value);
+    for (const outcome of outcomes) {
+      if (outcome.refused) outcome.unit.reject(outcome.error);
+      else outcome.unit.resolve(outcome.value);
+    }
   }
 
   /** A unit with the transaction to itself: if it throws, the transaction is rolled back. */
-  async #alone(trx: Trx, unit: Unit): Promise<unknown> {
+  async #alone(trx: Trx, unit: Unit): Promise<Outcome> {
     try {
-      return await unit.work(trx);
+      return { unit, refused: false, value: await unit.work(trx) };
     } catch (error) {
-      await trx.rollback().execute();
-      unit.reject(error);
-      return REFUSED;
+      // SQLite may have ended the transaction already (a full disk, say);
+      // either way the unit is answered with its own failure.
+      await rollbackQuietly(trx);
+      return { unit, refused: true, error };
     }
   }
 
   /** A unit sharing the transaction: if it throws, only its own savepoint is rolled back. */
-  async #inGroup(trx: Trx, unit: Unit): Promise<unknown> {
+  async #inGroup(trx: Trx, unit: Unit): Promise<Outcome> {
     await sql`savepoint unit`.execute(trx);
     let value: unknown;
     try {
@@ -127,13 +131,21 @@ export class GroupCommit {
     } catch (error) {
       await sql`rollback to unit`.execute(trx);
       await sql`release unit`.execute(trx);
-      unit.reject(error);
-      return REFUSED;
+      return { unit, refused: true, error };
     }
     await sql`release unit`.execute(trx);
-    return value;
+    return { unit, refused: false, value };
   }
 }
 
-/** What a unit that threw (and was already answered) leaves in place of a value. */
-const REFUSED = Symbol('refused');
+/** What a unit's work came to; it is handed out once the group has settled. */
+type Outcome =
+  { unit: Unit; refused: false; value: unknown } | { unit: Unit; refused: true; error: unknown };
+
+/** Rolls back, ignoring a transaction SQLite has already ended; Kysely frees the connection either way. */
+async function rollbackQuietly(trx: Trx): Promise<void> {
+  await trx
+    .rollback()
+    .execute()
+    .catch(() => {});
+}

@@ -2,9 +2,11 @@
 // share one transaction and one commit, each in its own savepoint. What must
 // hold: units arriving in separate callbacks of a turn (as requests do)
 // still meet; nothing is answered before it is committed; a unit that fails
-// leaves no trace and does not disturb the others; a commit that fails
-// answers every unit of its group with the failure and keeps none of their
-// writes; a flood of units is written in groups, all of it.
+// leaves no trace, does not disturb the others, and hears of its refusal
+// only once the group has committed; a commit that fails answers every unit
+// of its group with the failure (refused ones too) and keeps none of their
+// writes; a flood of units is written in groups, all of it, and other
+// queries still get their turn.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,6 +150,94 @@ describe('group commit on SQLite', () => {
     expect(await committedNotes()).toEqual([]);
     expect(await commits.run(addNote(3))).toBe(3);
     expect(await committedNotes()).toEqual([3]);
+  });
+
+  it('answers a refused unit only once the rest of its group is committed', async () => {
+    let seenWhenRefused: number[] | undefined;
+    const refusal = commits
+      .run(async (trx) => {
+        await addNote(2)(trx);
+        throw new Error('this push is refused');
+      })
+      .catch(async (error: unknown) => {
+        seenWhenRefused = await committedNotes();
+        throw error;
+      });
+    const results = await Promise.allSettled([commits.run(addNote(1)), refusal]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected']);
+    expect(seenWhenRefused).toEqual([1]);
+  });
+
+  it('answers a refused unit with the commit failure when its group cannot commit', async () => {
+    // The refusal may rest on the first unit's writes, which never stand:
+    // the refused unit must hear of the failure and try again.
+    const results = await Promise.allSettled([
+      commits.run(async (trx) => {
+        await sql`pragma defer_foreign_keys = on`.execute(trx);
+        return addNote(1, 99)(trx);
+      }),
+      commits.run(async () => {
+        throw new Error('this push is refused');
+      }),
+    ]);
+    const reasons = results.map((result) =>
+      result.status === 'rejected' ? String(result.reason) : 'fulfilled',
+    );
+    expect(reasons).toEqual([
+      expect.stringMatching(/FOREIGN KEY/),
+      expect.stringMatching(/FOREIGN KEY/),
+    ]);
+    expect(await committedNotes()).toEqual([]);
+  });
+
+  it('answers a unit alone with the failure when its commit fails, and goes on', async () => {
+    await expect(
+      commits.run(async (trx) => {
+        await sql`pragma defer_foreign_keys = on`.execute(trx);
+        return addNote(1, 99)(trx);
+      }),
+    ).rejects.toThrow(/FOREIGN KEY/);
+    expect(await committedNotes()).toEqual([]);
+    expect(await commits.run(addNote(2))).toBe(2);
+    expect(await committedNotes()).toEqual([2]);
+  });
+
+  it('answers a unit alone with its own failure when SQLite has already ended the transaction', async () => {
+    // A full disk or an interrupted statement makes SQLite roll back by
+    // itself; the rollback that follows finds no transaction.
+    await expect(
+      commits.run(async (trx) => {
+        await addNote(1)(trx);
+        await sql`rollback`.execute(trx);
+        throw new Error('database or disk is full');
+      }),
+    ).rejects.toThrow('database or disk is full');
+    expect(await committedNotes()).toEqual([]);
+    expect(await commits.run(addNote(2))).toBe(2);
+    expect(await committedNotes()).toEqual([2]);
+  });
+
+  it('lets a query outside the groups through while a flood is being written', async () => {
+    const ids = Array.from({ length: 64 }, (_, at) => at + 1);
+    const answered: string[] = [];
+    let outside: Promise<void> | undefined;
+    const flood = ids.map((id) =>
+      commits
+        .run(async (trx) => {
+          if (id === 1) {
+            // A sign-in, say, reading on the same connection mid-flood.
+            outside = sql`select count(*) as n from notes`
+              .execute(db.kysely)
+              .then(() => void answered.push('outside'));
+          }
+          return addNote(id)(trx);
+        })
+        .then((id) => void answered.push(`unit ${id}`)),
+    );
+    await Promise.all(flood);
+    await outside;
+    expect(answered).toContain('outside');
+    expect(answered.indexOf('outside')).toBeLessThan(answered.indexOf(`unit ${ids.length}`));
   });
 
   it('writes a flood of units in several groups, every one of them', async () => {
