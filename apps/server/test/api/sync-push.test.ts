@@ -117,6 +117,61 @@ describeEachBackend('sync routes', (backend) => {
     });
   });
 
+  describe('pushes that arrive together', () => {
+    // On SQLite they share one group commit and are written in arrival
+    // order; on PostgreSQL they race in transactions of their own, and a
+    // push may find the gap its sibling is still filling. Either way nothing
+    // is applied twice and a refused push is told where to go on.
+    it('applies one device’s consecutive batches and a replay, each exactly once', async () => {
+      const { client, cookie, device, events } = await deviceWithSession();
+      const responses = await Promise.all([
+        push(cookie, pushBody(device, client, device.slice(1, 10))),
+        push(cookie, pushBody(device, client, device.slice(11, 10))),
+        push(cookie, pushBody(device, client, device.slice(1, 10))),
+        push(cookie, pushBody(device, client, device.slice(21))),
+      ]);
+      const statuses = responses.map((response) => response.statusCode);
+      if (backend === 'sqlite') expect(statuses).toEqual([200, 200, 200, 200]);
+      for (const response of responses.filter((each) => each.statusCode !== 200)) {
+        expect(errorOf(response)).toEqual([409, 'sync_gap']);
+      }
+      // The device goes on from where the server says it stands.
+      for (let round = 0; round < 4; round += 1) {
+        const status = await callApi(server.app(), {
+          url: `/api/sync/status?deviceId=${device.id}`,
+          cookie,
+        });
+        const { nextSeq } = status.json() as { nextSeq: number };
+        if (nextSeq > events.length) break;
+        expect(
+          (await push(cookie, pushBody(device, client, device.slice(nextSeq)))).statusCode,
+        ).toBe(200);
+      }
+      const stored = await storedEvents(client);
+      expect(stored.map((each) => each.seq)).toEqual(
+        Array.from({ length: events.length }, (_, at) => at + 1),
+      );
+    });
+
+    it('lets only one of two clients claim a device both push in the same moment', async () => {
+      const alice = await deviceWithSession();
+      const bob = await newClient();
+      const bobCookie = await signedIn(bob);
+      const [alices, bobs] = await Promise.all([
+        push(alice.cookie, pushBody(alice.device, alice.client, alice.device.slice(1, 5))),
+        push(bobCookie, pushBody(alice.device, bob, alice.device.slice(1, 5))),
+      ]);
+      if (backend === 'sqlite') expect(alices.statusCode).toBe(200);
+      const [winner, loser] = alices.statusCode === 200 ? [alice.client, bob] : [bob, alice.client];
+      expect([alices, bobs].map(errorOf).sort()).toEqual([
+        [200, undefined],
+        [403, 'device_taken'],
+      ]);
+      expect(await storedEvents(winner)).toHaveLength(5);
+      expect(await storedEvents(loser)).toEqual([]);
+    });
+  });
+
   describe('quarantine', () => {
     it('row 11: an invalid event is quarantined with its reason, visible to its owner; the rest applies', async () => {
       const { client, cookie, device, events } = await deviceWithSession();

@@ -38,7 +38,11 @@ export type Command =
   | { kind: 'crash-server-mid-push'; device: number; message: number; afterStatements: number }
   | { kind: 'crash-client'; device: number };
 
-/** Fails the statement after `statements` have run, once: where the server "died". */
+/**
+ * Fails the statement after `statements` have run, once: where the server
+ * "died". It counts the query builder's statements and the prepared ones
+ * SQLite pushes run directly (event inserts, summaries, the cursor).
+ */
 class DiesAfter implements KyselyPlugin {
   #left: number;
 
@@ -46,19 +50,50 @@ class DiesAfter implements KyselyPlugin {
     this.#left = statements;
   }
 
+  /** Whether the server has died yet: false when the push needed fewer statements. */
+  get died(): boolean {
+    return this.#left < 0;
+  }
+
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
     return node;
   }
 
   async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    this.statementRan();
+    return result;
+  }
+
+  statementRan(): void {
     this.#left -= 1;
     if (this.#left === -1) throw new Error('the server died here');
-    return result;
   }
 }
 
-function withPlugin(db: DatabaseHandle, plugin: KyselyPlugin): DatabaseHandle {
-  return { ...db, kysely: db.kysely.withPlugin(plugin) };
+function withDeath(db: DatabaseHandle, dying: DiesAfter): DatabaseHandle {
+  const statements = db.sqliteStatements;
+  return {
+    ...db,
+    kysely: db.kysely.withPlugin(dying),
+    sqliteStatements:
+      statements === null
+        ? null
+        : {
+            prepare(text) {
+              const statement = statements.prepare(text);
+              return {
+                reader: statement.reader,
+                all: (parameters) => statement.all(parameters),
+                iterate: (parameters) => statement.iterate(parameters),
+                run: (parameters) => {
+                  const result = statement.run(parameters);
+                  dying.statementRan();
+                  return result;
+                },
+              };
+            },
+          },
+  };
 }
 
 /** Which client each simulated device belongs to: two devices for the first client. */
@@ -93,6 +128,8 @@ function futureLogOf(device: FakeDevice, startAt: number): void {
 
 export class SyncModel {
   readonly devices: SimulatedDevice[] = [];
+  /** For each push the server was to die in: whether it died (false: the push needed fewer statements). */
+  readonly midPushDeaths: boolean[] = [];
   private app: FastifyInstance | null = null;
   private storage: Storage | null = null;
 
@@ -127,7 +164,7 @@ export class SyncModel {
     this.storage =
       dying === null
         ? openStorage(this.database.config)
-        : storageOver(withPlugin(openDatabase(this.database.config), dying));
+        : storageOver(withDeath(openDatabase(this.database.config), dying));
     this.app = buildApp({ webRoot: this.webRoot, storage: this.storage, now: this.clock.now });
     await this.app.ready();
   }
@@ -216,8 +253,10 @@ export class SyncModel {
         // far, and of an open transaction nothing (it is rolled back, as a
         // restarted database would discard it); the answer never arrives.
         await this.stop();
-        await this.open(new DiesAfter(command.afterStatements));
+        const dying = new DiesAfter(command.afterStatements);
+        await this.open(dying);
         await this.push(device, message);
+        this.midPushDeaths.push(dying.died);
         await this.stop();
         await this.open();
         return;
