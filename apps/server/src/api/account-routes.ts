@@ -18,6 +18,12 @@ import { defineRoute, PUBLIC, rolesOnly, type Actor } from './route.js';
 import type { Services } from './services.js';
 import { meOf, meView, sharingSchema } from './views.js';
 
+/** What an unknown email is looked up as: made-up ids that random ones never come out as. */
+const DECOY_LOGIN = {
+  clinicId: '00000000-0000-4000-8000-000000000000',
+  accountId: '00000000-0000-4000-8000-000000000001',
+} as const;
+
 export function normalizeEmail(typed: string): string {
   return typed.trim().toLowerCase();
 }
@@ -141,9 +147,11 @@ export const signInRoute = defineRoute({
       );
       throw error;
     }
-    const account = login && (await storage.accounts.get(login.clinicId, login.accountId));
-    const passwordHash =
-      login && (await storage.accounts.passwordHashOf(login.clinicId, login.accountId));
+    // An unknown email looks up a decoy account that does not exist, so both
+    // cases run the same queries and take the same time.
+    const lookup = login ?? DECOY_LOGIN;
+    const account = await storage.accounts.get(lookup.clinicId, lookup.accountId);
+    const passwordHash = await storage.accounts.passwordHashOf(lookup.clinicId, lookup.accountId);
     const matches =
       passwordHash !== null && account !== null && account.status === 'active'
         ? await verifyPassword(passwordHash, body.password)

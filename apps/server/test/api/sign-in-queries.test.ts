@@ -1,0 +1,97 @@
+// Sign-in must not tell which emails have accounts: a wrong password for a
+// real account and any password for an unknown email run the very same
+// database statements (parameters aside), besides the same argon2 work.
+// Comparing statements is deterministic where timing is not. Transaction
+// control is left out: Kysely's own transactions begin and end out of a
+// plugin's sight, while a clinic's scope (PostgreSQL) opens in one
+// statement it sees; both are one round trip.
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { hashPassword } from '../../src/auth/passwords.js';
+import { storageOver } from '../../src/storage/storage.js';
+import { makeFakeWebRoot, type FakeWebRoot } from '../fake-web-root.js';
+import { createTestDatabase, describeEachBackend, type TestDatabase } from '../support/backends.js';
+import { testClock } from '../support/clock.js';
+import { addAccount, clinicWithOwner, newAccount } from '../support/fixtures.js';
+import { callApi } from '../support/requests.js';
+
+/** Notes the shape of every statement run: its syntax tree with the values taken out. */
+class StatementShapes implements KyselyPlugin {
+  readonly seen: string[] = [];
+
+  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    if (node.kind === 'RawNode' && /^(begin|commit|rollback)\b/.test(node.sqlFragments[0] ?? '')) {
+      return node;
+    }
+    this.seen.push(
+      JSON.stringify(node, (key, value: unknown) =>
+        ['value', 'values', 'parameters'].includes(key) ? '?' : value,
+      ),
+    );
+    return node;
+  }
+
+  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return result;
+  }
+}
+
+describeEachBackend('sign-in statements', (backend) => {
+  let database: TestDatabase;
+  let webRoot: FakeWebRoot;
+  let app: FastifyInstance;
+  const shapes = new StatementShapes();
+  let email: string;
+  let address = 0;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(backend);
+    webRoot = makeFakeWebRoot();
+    const { clinic, owner } = await clinicWithOwner(database.storage);
+    const passwordHash = await hashPassword('the right password');
+    email = (
+      await addAccount(
+        database.storage,
+        newAccount(clinic.id, 'client', { passwordHash, therapistId: owner.id }),
+      )
+    ).email;
+    const handle = database.reopen();
+    const storage = storageOver({ ...handle, kysely: handle.kysely.withPlugin(shapes) });
+    app = buildApp({ webRoot: webRoot.path, storage, now: testClock().now });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+    webRoot?.remove();
+  });
+
+  const statementsOfSignIn = async (withEmail: string) => {
+    shapes.seen.length = 0;
+    address += 1;
+    const response = await callApi(app, {
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      body: { email: withEmail, password: 'a wrong password' },
+      remoteAddress: `10.1.0.${address}`,
+    });
+    expect(response.statusCode).toBe(401);
+    return [...shapes.seen];
+  };
+
+  it('runs the same statements for an unknown email as for a wrong password', async () => {
+    const known = await statementsOfSignIn(email);
+    const unknown = await statementsOfSignIn('nobody.here@example.test');
+    expect(known.length).toBeGreaterThan(3);
+    expect(unknown).toEqual(known);
+  });
+});
