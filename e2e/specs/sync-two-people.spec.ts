@@ -1,7 +1,8 @@
 // Two people in one browser, in a real Chromium against the real server:
 // Ana joins and signs out, then practises before she syncs again; Ben joins
 // in the same browser and syncs only his own; when Ana signs in again, her
-// waiting session goes up as hers, and never as Ben's.
+// waiting session goes up as hers, and never as Ben's. While it waits,
+// deleting the browser's data says it would lose it.
 import { expect, screenshotBoth, test } from '../support/index.js';
 import { dataStatus, exportFileOf, importText, openYourData } from '../support/data-flows.js';
 import { inviteClient, signedInOwner } from '../support/clinic.js';
@@ -71,6 +72,18 @@ test('a session waiting for one person goes up as theirs after someone else used
   await expect(dataStatus(page)).toContainText('Added 1 session.');
   await page.evaluate(() => (location.hash = '#/account'));
   await expect(syncState(page)).toHaveText(SYNCED, { timeout: 20_000 });
+
+  // Deleting this browser's data now would lose Ana's waiting session: the question says so.
+  await openYourData(page);
+  await page.getByRole('button', { name: 'Delete all data' }).click();
+  const confirm = page.getByRole('alertdialog');
+  await expect(confirm).toContainText(
+    `${anasSession.events.length} events of someone else who signed in here have not been sent yet. They would be lost too.`,
+  );
+  await expect(confirm).not.toContainText('have not reached your clinic');
+  await screenshotBoth(page, 'your-data-delete-confirm-unsent');
+  await confirm.getByRole('button', { name: 'Keep my data' }).click();
+  await page.evaluate(() => (location.hash = '#/account'));
   await signOut(page);
 
   // Ana signs in again: her waiting session goes up, as hers.

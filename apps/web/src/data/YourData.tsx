@@ -25,6 +25,7 @@ import { programsInFile } from './imported-programs.js';
 import { PROGRAMS_KEY } from '../store/programs.js';
 import { downloadText, exportFileName, MIME_TYPES } from './files.js';
 import { dataMessages as t, importSentence } from './messages.js';
+import { unsentOnDevice } from '../sync/batches.js';
 import './data.css';
 
 type Where = 'export' | 'import' | 'tables' | 'delete';
@@ -42,6 +43,7 @@ export function YourData() {
   const [count, setCount] = useState<number | null>(null);
   const [said, setSaid] = useState<Said | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [unsent, setUnsent] = useState<{ own: number; others: number } | null>(null);
   const [fileSettings, setFileSettings] = useState<Record<string, JsonValue> | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const keepButton = useRef<HTMLButtonElement>(null);
@@ -51,6 +53,11 @@ export function YourData() {
   useEffect(() => {
     if (confirming) keepButton.current?.focus();
   }, [confirming]);
+  const askToDelete = async () => {
+    // Said in the question itself: what has not reached a clinic yet.
+    setUnsent(await unsentOnDevice(services.db).catch(() => null));
+    setConfirming(true);
+  };
 
   const attempt = async (where: Where, action: () => Promise<Omit<Said, 'where'> | null>) => {
     setSaid(null);
@@ -248,7 +255,7 @@ export function YourData() {
         <h2 id="delete-title">{t.deleteTitle}</h2>
         <p class="hint">{t.deleteHint}</p>
         {!confirming && (
-          <button type="button" class="secondary danger" onClick={() => setConfirming(true)}>
+          <button type="button" class="secondary danger" onClick={() => void askToDelete()}>
             {t.deleteButton}
           </button>
         )}
@@ -257,6 +264,8 @@ export function YourData() {
             <p id="confirm-delete" class="lead">
               {t.confirmDelete(count ?? 0)}
             </p>
+            {unsent !== null && unsent.own > 0 && <p>{t.unsentOwn(unsent.own)}</p>}
+            {unsent !== null && unsent.others > 0 && <p>{t.unsentOthers(unsent.others)}</p>}
             <p>{t.cannotUndo}</p>
             <div class="button-row">
               <button

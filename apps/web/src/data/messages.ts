@@ -47,6 +47,10 @@ export const dataMessages = {
     count === 0
       ? 'Delete your settings from this device?'
       : `Delete ${sessions(count)} and your settings from this device?`,
+  unsentOwn: (count: number) =>
+    `${count === 1 ? '1 event has' : `${count} events have`} not reached your clinic yet and would be lost. Let them sync first to keep them.`,
+  unsentOthers: (count: number) =>
+    `${count === 1 ? '1 event' : `${count} events`} of someone else who signed in here ${count === 1 ? 'has' : 'have'} not been sent yet. They would be lost too.`,
   cannotUndo: 'This cannot be undone.',
   keep: 'Keep my data',
   confirmDeleteYes: 'Yes, delete everything',

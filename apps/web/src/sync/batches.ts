@@ -10,7 +10,7 @@
 // about MAX_BATCH_BYTES of JSON, so it stays under the server's limits
 // (500 events, 1 MiB).
 import type { GlutewakeDb } from '../store/db.js';
-import type { SyncLink } from './state.js';
+import { loadAllEarlier, loadLink, type SyncLink } from './state.js';
 
 /**
  * Where a device's queue stands: its next sequence number, the rank its seq 1
@@ -61,4 +61,22 @@ export async function waitingCount(
 ): Promise<number> {
   const inRange = Math.min(await db.count('events'), endRank - 1);
   return Math.max(0, inRange - (firstRank - 1) - (nextSeq - 1));
+}
+
+/**
+ * What deleting this browser's data would lose: the events no server has
+ * acknowledged, of the linked account (its current device and any earlier
+ * one) and of other accounts that used this browser before. Events recorded
+ * while no account was linked are nobody's queue and count in neither.
+ */
+export async function unsentOnDevice(db: GlutewakeDb): Promise<{ own: number; others: number }> {
+  const link = await loadLink(db);
+  let own = link === null ? 0 : await waitingCount(db, link);
+  let others = 0;
+  for (const earlier of await loadAllEarlier(db)) {
+    const waiting = await waitingCount(db, earlier);
+    if (earlier.accountId === link?.accountId) own += waiting;
+    else others += waiting;
+  }
+  return { own, others };
 }

@@ -193,6 +193,13 @@ export async function loadEarlier(db: GlutewakeDb, accountId: string): Promise<E
   );
 }
 
+/** Every earlier link, whichever account, with events still to send. */
+export async function loadAllEarlier(db: GlutewakeDb): Promise<EarlierLink[]> {
+  return earlierFrom(await db.get('sync', EARLIER_KEY)).filter(
+    (earlier) => closedWaiting(earlier) > 0,
+  );
+}
+
 /** Records how far an earlier link has been sent; drops it once everything is. */
 export async function saveEarlierProgress(
   db: GlutewakeDb,

@@ -9,7 +9,12 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiFailure, ApiResult } from '../../src/account/api.js';
 import { openGlutewakeDb, type GlutewakeDb } from '../../src/store/db.js';
-import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type OutgoingEvent } from '../../src/sync/batches.js';
+import {
+  MAX_BATCH_BYTES,
+  MAX_BATCH_EVENTS,
+  unsentOnDevice,
+  type OutgoingEvent,
+} from '../../src/sync/batches.js';
 import { deleteEverything } from '../../src/data/device-data.js';
 import { loadEarlier, loadLink } from '../../src/sync/state.js';
 import { SyncService } from '../../src/sync/sync-service.js';
@@ -350,6 +355,28 @@ describe('two people in one browser', () => {
     await sync.syncNow();
     expect(server.notesOf(FIRST)).toEqual([Array<string>(6).fill('first'), ['first, again']]);
     expect(server.notesOf(SECOND)).toEqual([]);
+  });
+
+  it('tells what deleting the data would lose: the person’s own waiting events and someone else’s', async () => {
+    const sync = serviceOver();
+    await recordEvents(5, 'before any account');
+    expect(await unsentOnDevice(db)).toEqual({ own: 0, others: 0 });
+    await signInAs(sync, FIRST);
+    await sync.syncNow();
+    await recordEvents(6, 'first');
+    playing = true; // nothing goes up while the counts are read
+    expect(await unsentOnDevice(db)).toEqual({ own: 6, others: 0 });
+
+    await signInAs(sync, SECOND);
+    await recordEvents(2, 'second');
+    expect(await unsentOnDevice(db)).toEqual({ own: 2, others: 6 });
+
+    await signInAs(sync, FIRST);
+    await recordEvents(1, 'first, again');
+    expect(await unsentOnDevice(db)).toEqual({ own: 7, others: 2 });
+    playing = false;
+    await sync.syncNow();
+    expect(await unsentOnDevice(db)).toEqual({ own: 0, others: 2 });
   });
 
   it('does not let an earlier link the server refuses hold up the account’s own device', async () => {
