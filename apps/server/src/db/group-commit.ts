@@ -13,7 +13,9 @@
 // unit that throws leaves no trace (in a group of several it is rolled back
 // to its own savepoint and the others go on; a unit alone has its
 // transaction rolled back) and is answered with its own failure once the
-// group has committed; if the commit fails, every unit of the group rejects
+// group has committed; if the transaction itself ends (SQLite may end it on
+// a full disk), every unit of the group rejects with the failure that ended
+// it; if the commit fails, every unit of the group rejects
 // with that failure, refused ones too (a refusal may rest on an earlier
 // unit's writes, which are gone), and none of their writes remain; units run
 // one at a time, in arrival order; a group holds at most MAX_GROUP units,
@@ -70,7 +72,7 @@ export class GroupCommit {
   async #writeGroup(units: readonly Unit[]): Promise<void> {
     let trx: Trx;
     try {
-      trx = await this.#db.kysely.startTransaction().execute();
+      trx = await this.#begin();
     } catch (error) {
       for (const unit of units) unit.reject(error);
       return;
@@ -83,8 +85,9 @@ export class GroupCommit {
         );
       }
     } catch (error) {
-      // The transaction itself failed (a savepoint could not be taken or
-      // released): nothing of it may stand, and no refusal in it holds.
+      // The transaction itself failed (a savepoint could not be taken,
+      // released or rolled back to): nothing of it may stand, and no refusal
+      // in it holds; every unit hears the failure that ended it.
       await rollbackQuietly(trx);
       for (const unit of units) unit.reject(error);
       return;
@@ -110,6 +113,19 @@ export class GroupCommit {
     }
   }
 
+  async #begin(): Promise<Trx> {
+    try {
+      return await this.#db.kysely.startTransaction().execute();
+    } catch (error) {
+      // A rollback that failed can leave the connection inside a transaction
+      // nobody holds (the group holds the connection, so no one else can);
+      // its writes were never acknowledged. End it, and begin again.
+      if (!/within a transaction/.test(String(error))) throw error;
+      await sql`rollback`.execute(this.#db.kysely);
+      return this.#db.kysely.startTransaction().execute();
+    }
+  }
+
   /** A unit with the transaction to itself: if it throws, the transaction is rolled back. */
   async #alone(trx: Trx, unit: Unit): Promise<Outcome> {
     try {
@@ -129,8 +145,14 @@ export class GroupCommit {
     try {
       value = await unit.work(trx);
     } catch (error) {
-      await sql`rollback to unit`.execute(trx);
-      await sql`release unit`.execute(trx);
+      try {
+        await sql`rollback to unit`.execute(trx);
+        await sql`release unit`.execute(trx);
+      } catch {
+        // SQLite ended the whole transaction (a full disk, say), so the
+        // savepoint is gone: the group fails, and the unit's failure says why.
+        throw error;
+      }
       return { unit, refused: true, error };
     }
     await sql`release unit`.execute(trx);

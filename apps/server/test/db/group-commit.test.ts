@@ -217,6 +217,35 @@ describe('group commit on SQLite', () => {
     expect(await committedNotes()).toEqual([2]);
   });
 
+  it('answers a group with the failure that ended its transaction, and goes on', async () => {
+    const results = await Promise.allSettled([
+      commits.run(addNote(1)),
+      commits.run(async (trx) => {
+        await addNote(2)(trx);
+        // SQLite ends the whole transaction on a full disk: the savepoint is gone.
+        await sql`rollback`.execute(trx);
+        throw new Error('database or disk is full');
+      }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    for (const result of results) {
+      expect(result.status === 'rejected' && String(result.reason)).toMatch(
+        'database or disk is full',
+      );
+    }
+    expect(await committedNotes()).toEqual([]);
+    expect(await commits.run(addNote(3))).toBe(3);
+    expect(await committedNotes()).toEqual([3]);
+  });
+
+  it('ends a transaction left open on the connection before beginning its own', async () => {
+    // What a rollback that failed would leave behind: writes nobody was told of.
+    await sql`begin`.execute(db.kysely);
+    await sql`insert into notes (id, parent) values (9, 1)`.execute(db.kysely);
+    expect(await commits.run(addNote(1))).toBe(1);
+    expect(await committedNotes()).toEqual([1]);
+  });
+
   it('lets a query outside the groups through while a flood is being written', async () => {
     const ids = Array.from({ length: 64 }, (_, at) => at + 1);
     const answered: string[] = [];
