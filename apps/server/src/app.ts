@@ -16,6 +16,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerRoutes } from './api/register.js';
 import { routeTable } from './api/routes.js';
+import { prepareDecoy } from './auth/passwords.js';
 import type { Services } from './api/services.js';
 import { cacheControl, cacheControlFor } from './cache-policy.js';
 import { errorBody } from './errors.js';
@@ -85,6 +86,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   acceptJsonBodiesOnly(app);
   installErrorHandler(app);
+  app.addHook('onReady', prepareDecoy);
 
   // Registered before the static files so that its onSend hook covers them.
   void app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'] });

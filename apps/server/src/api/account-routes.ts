@@ -18,8 +18,11 @@ import { defineRoute, PUBLIC, rolesOnly, type Actor } from './route.js';
 import type { Services } from './services.js';
 import { meOf, meView, sharingSchema } from './views.js';
 
-/** What an unknown email is looked up as: made-up ids that random ones never come out as. */
-const DECOY_LOGIN = {
+/**
+ * What an unknown email is looked up as: made-up ids no clinic or account is
+ * given (ours are random), and a row that had them would still never sign in.
+ */
+export const DECOY_LOGIN = {
   clinicId: '00000000-0000-4000-8000-000000000000',
   accountId: '00000000-0000-4000-8000-000000000001',
 } as const;
@@ -153,7 +156,7 @@ export const signInRoute = defineRoute({
     const account = await storage.accounts.get(lookup.clinicId, lookup.accountId);
     const passwordHash = await storage.accounts.passwordHashOf(lookup.clinicId, lookup.accountId);
     const matches =
-      passwordHash !== null && account !== null && account.status === 'active'
+      login !== null && passwordHash !== null && account !== null && account.status === 'active'
         ? await verifyPassword(passwordHash, body.password)
         : await verifyAgainstDecoy(body.password);
     if (!matches || account === null) {

@@ -3,10 +3,11 @@
 // per address and per account (429 with Retry-After), and every attempt is
 // audited.
 import { beforeAll, expect, it } from 'vitest';
+import { DECOY_LOGIN } from '../../src/api/account-routes.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import type { Account } from '../../src/storage/types.js';
 import { describeEachBackend } from '../support/backends.js';
-import { addAccount, clinicWithOwner, newAccount } from '../support/fixtures.js';
+import { addAccount, clinicWithOwner, newAccount, newClinic } from '../support/fixtures.js';
 import { callApi, cookieFrom } from '../support/requests.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -95,6 +96,17 @@ describeEachBackend('POST /api/auth/sign-in', (backend) => {
     const limited = await signIn(client.email, PASSWORD, address);
     expect(limited.statusCode).toBe(429);
     expect((await signIn(client.email, PASSWORD, '192.0.2.78')).statusCode).toBe(200);
+  });
+
+  it('never signs an unknown email in, even as an account that has the decoy’s ids', async () => {
+    // The ids an unknown email is looked up as; no real row has them, but if one did…
+    await server.storage().clinics.create({ ...newClinic('Decoy'), id: DECOY_LOGIN.clinicId });
+    const decoyOwner = await addAccount(
+      server.storage(),
+      newAccount(DECOY_LOGIN.clinicId, 'owner', { id: DECOY_LOGIN.accountId, passwordHash }),
+    );
+    expect((await signIn('nobody.at.all@example.test', PASSWORD)).statusCode).toBe(401);
+    expect((await signIn(decoyOwner.email, PASSWORD)).statusCode).toBe(200);
   });
 
   it('refuses a disabled account with the same answer as a wrong password', async () => {
