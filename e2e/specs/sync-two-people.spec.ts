@@ -59,6 +59,11 @@ test('a session waiting for one person goes up as theirs after someone else used
   await openYourData(page);
   await importText(page, exportFileOf([anasSession]));
   await expect(dataStatus(page)).toContainText('Added 1 session.');
+  await page.getByRole('button', { name: 'Delete all data' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText(
+    `${anasSession.events.length} events are waiting for the account that signed out here. Sign in again to send them, or they will be lost.`,
+  );
+  await page.getByRole('button', { name: 'Keep my data' }).click();
   await page.evaluate(() => (location.hash = '#/account'));
   await expect(syncState(page)).toHaveText(
     `${anasSession.events.length} events waiting. Sign in again to send them; nothing is lost.`,
@@ -78,9 +83,9 @@ test('a session waiting for one person goes up as theirs after someone else used
   await page.getByRole('button', { name: 'Delete all data' }).click();
   const confirm = page.getByRole('alertdialog');
   await expect(confirm).toContainText(
-    `${anasSession.events.length} events of someone else who signed in here have not been sent yet. They would be lost too.`,
+    `${anasSession.events.length} events of someone else who signed in here have not been sent yet, and would be lost.`,
   );
-  await expect(confirm).not.toContainText('have not reached your clinic');
+  await expect(confirm).not.toContainText('your clinic');
   await screenshotBoth(page, 'your-data-delete-confirm-unsent');
   await confirm.getByRole('button', { name: 'Keep my data' }).click();
   await page.evaluate(() => (location.hash = '#/account'));

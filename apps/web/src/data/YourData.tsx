@@ -24,8 +24,8 @@ import { applyImport, deleteEverything, readAllLogs, readPreferences } from './d
 import { programsInFile } from './imported-programs.js';
 import { PROGRAMS_KEY } from '../store/programs.js';
 import { downloadText, exportFileName, MIME_TYPES } from './files.js';
-import { dataMessages as t, importSentence } from './messages.js';
-import { unsentOnDevice } from '../sync/batches.js';
+import { dataMessages as t, importSentence, unsentLines } from './messages.js';
+import { unsentOnDevice, type UnsentOnDevice } from '../sync/batches.js';
 import './data.css';
 
 type Where = 'export' | 'import' | 'tables' | 'delete';
@@ -43,7 +43,7 @@ export function YourData() {
   const [count, setCount] = useState<number | null>(null);
   const [said, setSaid] = useState<Said | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [unsent, setUnsent] = useState<{ own: number; others: number } | null>(null);
+  const [unsent, setUnsent] = useState<UnsentOnDevice | 'unknown' | null>(null);
   const [fileSettings, setFileSettings] = useState<Record<string, JsonValue> | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const keepButton = useRef<HTMLButtonElement>(null);
@@ -55,7 +55,7 @@ export function YourData() {
   }, [confirming]);
   const askToDelete = async () => {
     // Said in the question itself: what has not reached a clinic yet.
-    setUnsent(await unsentOnDevice(services.db).catch(() => null));
+    setUnsent(await unsentOnDevice(services.db).catch(() => 'unknown' as const));
     setConfirming(true);
   };
 
@@ -264,8 +264,9 @@ export function YourData() {
             <p id="confirm-delete" class="lead">
               {t.confirmDelete(count ?? 0)}
             </p>
-            {unsent !== null && unsent.own > 0 && <p>{t.unsentOwn(unsent.own)}</p>}
-            {unsent !== null && unsent.others > 0 && <p>{t.unsentOthers(unsent.others)}</p>}
+            {unsentLines(unsent).map((line) => (
+              <p key={line}>{line}</p>
+            ))}
             <p>{t.cannotUndo}</p>
             <div class="button-row">
               <button

@@ -1,6 +1,7 @@
 // The words of the "Your data" screen. Plain, warm, short English; every
 // outcome of an import reads as one sentence, whatever mix the file brought.
 import type { SessionImportKind } from '@glutewake/core';
+import type { UnsentOnDevice } from '../sync/batches.js';
 
 const sessions = (count: number) => (count === 1 ? '1 session' : `${count} sessions`);
 
@@ -48,9 +49,16 @@ export const dataMessages = {
       ? 'Delete your settings from this device?'
       : `Delete ${sessions(count)} and your settings from this device?`,
   unsentOwn: (count: number) =>
-    `${count === 1 ? '1 event has' : `${count} events have`} not reached your clinic yet and would be lost. Let them sync first to keep them.`,
-  unsentOthers: (count: number) =>
-    `${count === 1 ? '1 event' : `${count} events`} of someone else who signed in here ${count === 1 ? 'has' : 'have'} not been sent yet. They would be lost too.`,
+    count === 1
+      ? '1 event has not reached your clinic yet. Let it sync first, or it will be lost.'
+      : `${count} events have not reached your clinic yet. Let them sync first, or they will be lost.`,
+  unsentSignedOut: (count: number) =>
+    count === 1
+      ? '1 event is waiting for the account that signed out here. Sign in again to send it, or it will be lost.'
+      : `${count} events are waiting for the account that signed out here. Sign in again to send them, or they will be lost.`,
+  unsentOthers: (count: number, accounts: number) =>
+    `${count === 1 ? '1 event' : `${count} events`} of ${accounts === 1 ? 'someone else' : `${accounts} other people`} who signed in here ${count === 1 ? 'has' : 'have'} not been sent yet, and would be lost.`,
+  unsentUnknown: 'Some events may not have reached a clinic yet, and would be lost.',
   cannotUndo: 'This cannot be undone.',
   keep: 'Keep my data',
   confirmDeleteYes: 'Yes, delete everything',
@@ -76,4 +84,20 @@ export function importSentence(counts: Record<SessionImportKind, number>): strin
   if (parts.length === 0) return dataMessages.importNothing;
   const sentence = parts.join(', ');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}
+
+/** What the delete question says of events that have not reached a clinic yet. */
+export function unsentLines(unsent: UnsentOnDevice | 'unknown' | null): string[] {
+  if (unsent === null) return [];
+  if (unsent === 'unknown') return [dataMessages.unsentUnknown];
+  const lines: string[] = [];
+  if (unsent.own > 0) {
+    lines.push(
+      unsent.ownSignedIn
+        ? dataMessages.unsentOwn(unsent.own)
+        : dataMessages.unsentSignedOut(unsent.own),
+    );
+  }
+  if (unsent.others > 0) lines.push(dataMessages.unsentOthers(unsent.others, unsent.otherAccounts));
+  return lines;
 }

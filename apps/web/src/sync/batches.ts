@@ -63,20 +63,35 @@ export async function waitingCount(
   return Math.max(0, inRange - (firstRank - 1) - (nextSeq - 1));
 }
 
+/** What deleting this browser's data would lose, by whose it is. */
+export interface UnsentOnDevice {
+  /** The linked account's waiting events (its current device and earlier ones). */
+  own: number;
+  /** Whether that account is signed in now. */
+  ownSignedIn: boolean;
+  /** Waiting events of accounts that used this browser before. */
+  others: number;
+  /** How many accounts those are. */
+  otherAccounts: number;
+}
+
 /**
- * What deleting this browser's data would lose: the events no server has
- * acknowledged, of the linked account (its current device and any earlier
- * one) and of other accounts that used this browser before. Events recorded
+ * The events on this browser no server has acknowledged. Events recorded
  * while no account was linked are nobody's queue and count in neither.
  */
-export async function unsentOnDevice(db: GlutewakeDb): Promise<{ own: number; others: number }> {
+export async function unsentOnDevice(db: GlutewakeDb): Promise<UnsentOnDevice> {
   const link = await loadLink(db);
   let own = link === null ? 0 : await waitingCount(db, link);
   let others = 0;
+  const otherAccounts = new Set<string>();
   for (const earlier of await loadAllEarlier(db)) {
     const waiting = await waitingCount(db, earlier);
-    if (earlier.accountId === link?.accountId) own += waiting;
-    else others += waiting;
+    if (earlier.accountId === link?.accountId) {
+      own += waiting;
+    } else if (waiting > 0) {
+      others += waiting;
+      otherAccounts.add(earlier.accountId);
+    }
   }
-  return { own, others };
+  return { own, ownSignedIn: link?.signedIn ?? false, others, otherAccounts: otherAccounts.size };
 }

@@ -357,26 +357,36 @@ describe('two people in one browser', () => {
     expect(server.notesOf(SECOND)).toEqual([]);
   });
 
-  it('tells what deleting the data would lose: the person’s own waiting events and someone else’s', async () => {
+  it('tells what deleting the data would lose: the person’s own waiting events and others’', async () => {
     const sync = serviceOver();
+    const unsent = async () => {
+      const { own, ownSignedIn, others, otherAccounts } = await unsentOnDevice(db);
+      return [own, ownSignedIn, others, otherAccounts];
+    };
     await recordEvents(5, 'before any account');
-    expect(await unsentOnDevice(db)).toEqual({ own: 0, others: 0 });
+    expect(await unsent()).toEqual([0, false, 0, 0]);
     await signInAs(sync, FIRST);
     await sync.syncNow();
     await recordEvents(6, 'first');
     playing = true; // nothing goes up while the counts are read
-    expect(await unsentOnDevice(db)).toEqual({ own: 6, others: 0 });
+    expect(await unsent()).toEqual([6, true, 0, 0]);
+    await sync.signedOut();
+    expect(await unsent()).toEqual([6, false, 0, 0]);
 
     await signInAs(sync, SECOND);
     await recordEvents(2, 'second');
-    expect(await unsentOnDevice(db)).toEqual({ own: 2, others: 6 });
+    expect(await unsent()).toEqual([2, true, 6, 1]);
+
+    const THIRD = 'd9e3a4f5-6b7c-4d8e-af90-1b2c3d4e5f60';
+    await signInAs(sync, THIRD);
+    expect(await unsent()).toEqual([0, true, 8, 2]);
 
     await signInAs(sync, FIRST);
     await recordEvents(1, 'first, again');
-    expect(await unsentOnDevice(db)).toEqual({ own: 7, others: 2 });
+    expect(await unsent()).toEqual([7, true, 2, 1]);
     playing = false;
     await sync.syncNow();
-    expect(await unsentOnDevice(db)).toEqual({ own: 0, others: 2 });
+    expect(await unsent()).toEqual([0, true, 2, 1]);
   });
 
   it('does not let an earlier link the server refuses hold up the account’s own device', async () => {
