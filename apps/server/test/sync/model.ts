@@ -50,23 +50,23 @@ class DiesAfter implements KyselyPlugin {
     this.#left = statements;
   }
 
-  /** Whether the server has died yet: false when the push needed fewer statements. */
-  get died(): boolean {
-    return this.#left < 0;
-  }
+  /** Where the server died: in a query-builder statement, a prepared one, or not at all (the push needed fewer). */
+  diedIn: 'query' | 'prepared' | null = null;
 
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
     return node;
   }
 
   async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    this.statementRan();
+    this.statementRan('query');
     return result;
   }
 
-  statementRan(): void {
+  statementRan(kind: 'query' | 'prepared'): void {
     this.#left -= 1;
-    if (this.#left === -1) throw new Error('the server died here');
+    if (this.#left !== -1) return;
+    this.diedIn = kind;
+    throw new Error('the server died here');
   }
 }
 
@@ -87,7 +87,7 @@ function withDeath(db: DatabaseHandle, dying: DiesAfter): DatabaseHandle {
                 iterate: (parameters) => statement.iterate(parameters),
                 run: (parameters) => {
                   const result = statement.run(parameters);
-                  dying.statementRan();
+                  dying.statementRan('prepared');
                   return result;
                 },
               };
@@ -128,8 +128,8 @@ function futureLogOf(device: FakeDevice, startAt: number): void {
 
 export class SyncModel {
   readonly devices: SimulatedDevice[] = [];
-  /** For each push the server was to die in: whether it died (false: the push needed fewer statements). */
-  readonly midPushDeaths: boolean[] = [];
+  /** For each push the server was to die in: where it died (null: the push needed fewer statements). */
+  readonly midPushDeaths: ('query' | 'prepared' | null)[] = [];
   private app: FastifyInstance | null = null;
   private storage: Storage | null = null;
 
@@ -256,7 +256,7 @@ export class SyncModel {
         const dying = new DiesAfter(command.afterStatements);
         await this.open(dying);
         await this.push(device, message);
-        this.midPushDeaths.push(dying.died);
+        this.midPushDeaths.push(dying.diedIn);
         await this.stop();
         await this.open();
         return;
