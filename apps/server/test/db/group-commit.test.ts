@@ -51,6 +51,13 @@ describe('group commit on SQLite', () => {
       (row) => row.id,
     );
 
+  /** Nothing of what failed stands, and the next unit commits on its own. */
+  const expectNothingKeptThenGoesOn = async (nextId: number) => {
+    expect(await committedNotes()).toEqual([]);
+    expect(await commits.run(addNote(nextId))).toBe(nextId);
+    expect(await committedNotes()).toEqual([nextId]);
+  };
+
   it('answers units that arrive together only once all of them are committed', async () => {
     const answered: number[] = [];
     const seenByAnotherConnection: number[][] = [];
@@ -117,10 +124,8 @@ describe('group commit on SQLite', () => {
       commits.run(addNote(3)),
     ]);
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
-    expect(await committedNotes()).toEqual([]);
     // The next unit starts a fresh transaction and commits.
-    await commits.run(addNote(4));
-    expect(await committedNotes()).toEqual([4]);
+    await expectNothingKeptThenGoesOn(4);
   });
 
   it('runs a unit that arrives alone in a transaction of its own', async () => {
@@ -135,9 +140,7 @@ describe('group commit on SQLite', () => {
         throw new Error('this push is refused');
       }),
     ).rejects.toThrow('this push is refused');
-    expect(await committedNotes()).toEqual([]);
-    expect(await commits.run(addNote(2))).toBe(2);
-    expect(await committedNotes()).toEqual([2]);
+    await expectNothingKeptThenGoesOn(2);
   });
 
   it('leaves nothing of a group whose every unit fails, and goes on', async () => {
@@ -147,9 +150,7 @@ describe('group commit on SQLite', () => {
     };
     const results = await Promise.allSettled([commits.run(refused(1)), commits.run(refused(2))]);
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
-    expect(await committedNotes()).toEqual([]);
-    expect(await commits.run(addNote(3))).toBe(3);
-    expect(await committedNotes()).toEqual([3]);
+    await expectNothingKeptThenGoesOn(3);
   });
 
   it('answers a refused unit only once the rest of its group is committed', async () => {
@@ -197,9 +198,7 @@ describe('group commit on SQLite', () => {
         return addNote(1, 99)(trx);
       }),
     ).rejects.toThrow(/FOREIGN KEY/);
-    expect(await committedNotes()).toEqual([]);
-    expect(await commits.run(addNote(2))).toBe(2);
-    expect(await committedNotes()).toEqual([2]);
+    await expectNothingKeptThenGoesOn(2);
   });
 
   it('answers a unit alone with its own failure when SQLite has already ended the transaction', async () => {
@@ -212,9 +211,7 @@ describe('group commit on SQLite', () => {
         throw new Error('database or disk is full');
       }),
     ).rejects.toThrow('database or disk is full');
-    expect(await committedNotes()).toEqual([]);
-    expect(await commits.run(addNote(2))).toBe(2);
-    expect(await committedNotes()).toEqual([2]);
+    await expectNothingKeptThenGoesOn(2);
   });
 
   it('answers a group with the failure that ended its transaction, and goes on', async () => {
@@ -233,9 +230,7 @@ describe('group commit on SQLite', () => {
         'database or disk is full',
       );
     }
-    expect(await committedNotes()).toEqual([]);
-    expect(await commits.run(addNote(3))).toBe(3);
-    expect(await committedNotes()).toEqual([3]);
+    await expectNothingKeptThenGoesOn(3);
   });
 
   it('ends a transaction left open on the connection before beginning its own', async () => {
