@@ -8,14 +8,6 @@
 // clinic-scoped transaction on PostgreSQL opens with one statement it does
 // see ("begin; select set_config(...)"). Either way the opening is one round
 // trip; only the scope differs, and an unknown email has no clinic.
-import type {
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  RootOperationNode,
-  UnknownRow,
-} from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -26,33 +18,25 @@ import { createTestDatabase, describeEachBackend, type TestDatabase } from '../s
 import { testClock } from '../support/clock.js';
 import { addAccount, clinicWithOwner, newAccount } from '../support/fixtures.js';
 import { callApi } from '../support/requests.js';
+import { watchStatements, type RanStatement } from '../support/watched-statements.js';
 
-/** Notes the shape of every statement run: its syntax tree with the values taken out. */
-class StatementShapes implements KyselyPlugin {
-  readonly seen: string[] = [];
-
-  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    if (node.kind === 'RawNode' && /^(begin|commit|rollback)\b/.test(node.sqlFragments[0] ?? '')) {
-      return node;
-    }
-    this.seen.push(
-      JSON.stringify(node, (key, value: unknown) =>
-        ['value', 'values', 'parameters'].includes(key) ? '?' : value,
-      ),
-    );
-    return node;
+/** A statement with its values taken out; null for transaction control. */
+function shapeOf(statement: RanStatement): string | null {
+  if (statement.kind === 'prepared') return `prepared: ${statement.sql}`;
+  const { node } = statement;
+  if (node.kind === 'RawNode' && /^(begin|commit|rollback)\b/.test(node.sqlFragments[0] ?? '')) {
+    return null;
   }
-
-  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return result;
-  }
+  return JSON.stringify(node, (key, value: unknown) =>
+    ['value', 'values', 'parameters'].includes(key) ? '?' : value,
+  );
 }
 
 describeEachBackend('sign-in statements', (backend) => {
   let database: TestDatabase;
   let webRoot: FakeWebRoot;
   let app: FastifyInstance;
-  const shapes = new StatementShapes();
+  const seen: string[] = [];
   let email: string;
   let address = 0;
 
@@ -67,18 +51,12 @@ describeEachBackend('sign-in statements', (backend) => {
         newAccount(clinic.id, 'client', { passwordHash, therapistId: owner.id }),
       )
     ).email;
-    const handle = database.reopen();
-    const statements = handle.sqliteStatements;
-    const storage = storageOver({
-      ...handle,
-      kysely: handle.kysely.withPlugin(shapes),
-      sqliteStatements: statements && {
-        prepare: (text) => {
-          shapes.seen.push(`prepared: ${text}`);
-          return statements.prepare(text);
-        },
-      },
-    });
+    const storage = storageOver(
+      watchStatements(database.reopen(), (statement) => {
+        const shape = shapeOf(statement);
+        if (shape !== null) seen.push(shape);
+      }),
+    );
     app = buildApp({ webRoot: webRoot.path, storage, now: testClock().now });
     await app.ready();
   });
@@ -89,7 +67,7 @@ describeEachBackend('sign-in statements', (backend) => {
   });
 
   const statementsOfSignIn = async (withEmail: string) => {
-    shapes.seen.length = 0;
+    seen.length = 0;
     address += 1;
     const response = await callApi(app, {
       method: 'POST',
@@ -98,7 +76,7 @@ describeEachBackend('sign-in statements', (backend) => {
       remoteAddress: `10.1.0.${address}`,
     });
     expect(response.statusCode).toBe(401);
-    return [...shapes.seen];
+    return [...seen];
   };
 
   it('runs the same statements for an unknown email as for a wrong password', async () => {

@@ -9,20 +9,13 @@
 // the server's stored set with the union of what the devices created.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import type {
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  RootOperationNode,
-  UnknownRow,
-} from 'kysely';
-import { openDatabase, type DatabaseHandle } from '../../src/db/open.js';
+import { openDatabase } from '../../src/db/open.js';
 import { openStorage, storageOver } from '../../src/storage/storage.js';
 import type { Account, IncomingEvent, Storage } from '../../src/storage/types.js';
 import type { TestDatabase } from '../support/backends.js';
 import { callApi, cookieFor } from '../support/requests.js';
 import { FakeDevice, pushBody, sessionLog } from '../support/sync.js';
+import { watchStatements, type RanStatement } from '../support/watched-statements.js';
 import type { TestClock } from '../support/clock.js';
 
 export type Command =
@@ -43,56 +36,20 @@ export type Command =
  * "died". It counts the query builder's statements and the prepared ones
  * SQLite pushes run directly (event inserts, summaries, the cursor).
  */
-class DiesAfter implements KyselyPlugin {
+class DiesAfter {
   #left: number;
+  /** Where the server died: in a query-builder statement, a prepared one, or not at all (the push needed fewer). */
+  diedIn: RanStatement['kind'] | null = null;
 
   constructor(statements: number) {
     this.#left = statements;
   }
 
-  /** Where the server died: in a query-builder statement, a prepared one, or not at all (the push needed fewer). */
-  diedIn: 'query' | 'prepared' | null = null;
-
-  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    return node;
-  }
-
-  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    this.statementRan('query');
-    return result;
-  }
-
-  statementRan(kind: 'query' | 'prepared'): void {
+  readonly ran = (statement: RanStatement): void => {
     this.#left -= 1;
     if (this.#left !== -1) return;
-    this.diedIn = kind;
+    this.diedIn = statement.kind;
     throw new Error('the server died here');
-  }
-}
-
-function withDeath(db: DatabaseHandle, dying: DiesAfter): DatabaseHandle {
-  const statements = db.sqliteStatements;
-  return {
-    ...db,
-    kysely: db.kysely.withPlugin(dying),
-    sqliteStatements:
-      statements === null
-        ? null
-        : {
-            prepare(text) {
-              const statement = statements.prepare(text);
-              return {
-                reader: statement.reader,
-                all: (parameters) => statement.all(parameters),
-                iterate: (parameters) => statement.iterate(parameters),
-                run: (parameters) => {
-                  const result = statement.run(parameters);
-                  dying.statementRan('prepared');
-                  return result;
-                },
-              };
-            },
-          },
   };
 }
 
@@ -129,7 +86,7 @@ function futureLogOf(device: FakeDevice, startAt: number): void {
 export class SyncModel {
   readonly devices: SimulatedDevice[] = [];
   /** For each push the server was to die in: where it died (null: the push needed fewer statements). */
-  readonly midPushDeaths: ('query' | 'prepared' | null)[] = [];
+  readonly midPushDeaths: (RanStatement['kind'] | null)[] = [];
   private app: FastifyInstance | null = null;
   private storage: Storage | null = null;
 
@@ -164,7 +121,7 @@ export class SyncModel {
     this.storage =
       dying === null
         ? openStorage(this.database.config)
-        : storageOver(withDeath(openDatabase(this.database.config), dying));
+        : storageOver(watchStatements(openDatabase(this.database.config), dying.ran));
     this.app = buildApp({ webRoot: this.webRoot, storage: this.storage, now: this.clock.now });
     await this.app.ready();
   }
