@@ -186,18 +186,16 @@ function closedWaiting({ nextSeq, firstRank, endRank }: EarlierLink): number {
   return Math.max(0, endRank - firstRank - (nextSeq - 1));
 }
 
-/** The earlier links of an account, oldest first, each with events still to send. */
-export async function loadEarlier(db: GlutewakeDb, accountId: string): Promise<EarlierLink[]> {
-  return earlierFrom(await db.get('sync', EARLIER_KEY)).filter(
-    (earlier) => earlier.accountId === accountId && closedWaiting(earlier) > 0,
-  );
-}
-
-/** Every earlier link, whichever account, with events still to send. */
+/** Every earlier link, whichever account, oldest first, with events still to send. */
 export async function loadAllEarlier(db: GlutewakeDb): Promise<EarlierLink[]> {
   return earlierFrom(await db.get('sync', EARLIER_KEY)).filter(
     (earlier) => closedWaiting(earlier) > 0,
   );
+}
+
+/** The earlier links of an account, oldest first, each with events still to send. */
+export async function loadEarlier(db: GlutewakeDb, accountId: string): Promise<EarlierLink[]> {
+  return (await loadAllEarlier(db)).filter((earlier) => earlier.accountId === accountId);
 }
 
 /** Records how far an earlier link has been sent; drops it once everything is. */
